@@ -1,0 +1,166 @@
+import { distance } from 'fastest-levenshtein';
+import type { Heading } from 'mdast';
+import type { Rule, RuleContext } from '../src/types.js';
+import type { Article } from '../src/article.js';
+import { comparisonKey } from '../src/text/normalize.js';
+import { isDateValue } from '../src/text/dates.js';
+
+export interface FrontMatterOptions {
+  /** Fields that must be present and non-empty. A first-level heading counts as `title`. */
+  required: string[];
+  /** Fields whose value must be a date. */
+  dateFields: string[];
+  /** Similarity (0-1) above which a title that differs from the first heading is reported. */
+  titleSimilarity: number;
+}
+
+export const frontMatter: Rule<FrontMatterOptions> = {
+  meta: {
+    id: 'front-matter',
+    description: 'Front matter missing, unclosed, not at the top, invalid YAML, duplicate keys, missing fields, bad dates, corrupted title',
+    severity: 'error',
+    docs: 'rules/front-matter.md',
+    messages: {
+      missing: 'No front matter.',
+      scrapedHeader: 'No front matter: line 1 looks like a scraped header ("{text}") standing in its place.',
+      notAtTop: 'Front matter must start on line 1 (it starts on line {line}).',
+      unclosed: 'Front matter opened on line 1 is not closed (expected "{delimiter}").',
+      syntax: 'Invalid {format} in front matter: {detail}.',
+      duplicateKey: 'Duplicate key "{key}" in front matter.',
+      language: 'Front matter refused: {detail}.',
+      tooLarge: 'Front matter not read: {detail}.',
+      required: 'Required field "{field}" is missing from front matter.',
+      empty: 'Required field "{field}" is empty.',
+      badDate: 'Field "{field}" is not a date: "{value}".',
+      titleMismatch: 'Title "{title}" nearly matches the first heading "{heading}" but differs: a corrupted title?',
+    },
+    defaults: {
+      required: ['title'],
+      dateFields: ['date', 'lastmod', 'updated', 'published', 'publishDate', 'pubDate', 'expiryDate', 'modified'],
+      titleSimilarity: 0.75,
+    },
+  },
+  check(article, context) {
+    const fm = article.frontMatter;
+    if (!fm) {
+      reportMissing(article, context);
+      return;
+    }
+    const firstLineEnd = article.lines.endOf(0);
+    if (!fm.closed) {
+      context.report({ messageId: 'unclosed', data: { delimiter: fm.format === 'toml' && !fm.language ? '+++' : '---' }, start: 0, end: firstLineEnd });
+    }
+    for (const problem of fm.problems) {
+      const at = { start: problem.start, end: problem.end };
+      if (problem.kind === 'duplicate-key') {
+        context.report({ messageId: 'duplicateKey', data: { key: problem.message }, ...at });
+      } else if (problem.kind === 'language') {
+        context.report({ messageId: 'language', data: { detail: problem.message }, ...at });
+      } else if (problem.kind === 'too-large') {
+        context.report({ messageId: 'tooLarge', data: { detail: problem.message }, ...at });
+      } else {
+        // An unclosed block fails to parse because the body was read as YAML: say it once.
+        if (!fm.closed) continue;
+        context.report({ messageId: 'syntax', data: { format: fm.format.toUpperCase(), detail: problem.message }, ...at });
+      }
+    }
+    if (fm.data === null) return;
+    const data = fm.data;
+    const heading = firstHeading(article);
+    for (const field of context.options.required) {
+      const location = fm.fields.get(field);
+      if (!(field in data)) {
+        if (field === 'title' && heading) continue;
+        context.report({ messageId: 'required', data: { field }, start: 0, end: firstLineEnd });
+      } else if (isEmpty(data[field]) && !(field === 'title' && heading)) {
+        context.report({ messageId: 'empty', data: { field }, start: location?.keyStart ?? 0, end: location?.valueEnd ?? firstLineEnd });
+      }
+    }
+    for (const field of context.options.dateFields) {
+      if (!(field in data) || data[field] === null || data[field] === '') continue;
+      if (isDateValue(data[field])) continue;
+      const location = fm.fields.get(field);
+      context.report({
+        messageId: 'badDate',
+        data: { field, value: String(data[field]).slice(0, 60) },
+        start: location?.valueStart ?? 0,
+        end: location?.valueEnd ?? firstLineEnd,
+      });
+    }
+    const title = data.title;
+    if (typeof title === 'string' && heading) {
+      const a = comparisonKey(title);
+      const b = comparisonKey(heading.text);
+      if (a !== b && a.length >= 4 && b.length >= 4) {
+        const similarity = 1 - distance(a, b) / Math.max(a.length, b.length);
+        if (similarity >= context.options.titleSimilarity) {
+          const location = fm.fields.get('title');
+          context.report({
+            messageId: 'titleMismatch',
+            data: { title: clip(title), heading: clip(heading.text) },
+            start: location?.valueStart ?? 0,
+            end: location?.valueEnd ?? firstLineEnd,
+            related: { start: heading.start, end: heading.end },
+          });
+        }
+      }
+    }
+  },
+};
+
+function reportMissing(article: Article, context: RuleContext<FrontMatterOptions>): void {
+  const { lines } = article;
+  const misplaced = findMisplacedFrontMatter(article);
+  if (misplaced !== undefined) {
+    context.report({ messageId: 'notAtTop', data: { line: misplaced + 1 }, start: lines.startOf(misplaced), end: lines.endOf(misplaced) });
+    return;
+  }
+  let first = 0;
+  while (first < lines.lineCount - 1 && lines.lineText(first).trim() === '') first++;
+  const text = lines.lineText(first).trim();
+  if (looksLikeScrapedHeader(text)) {
+    context.report({ messageId: 'scrapedHeader', data: { text: clip(text) }, start: lines.startOf(first), end: lines.endOf(first) });
+    return;
+  }
+  context.report({ messageId: 'missing', start: 0, end: lines.endOf(0) });
+}
+
+/** A `---` / `key: value` / `---` block a few lines down: front matter pushed off the top. */
+function findMisplacedFrontMatter(article: Article): number | undefined {
+  const { lines } = article;
+  const limit = Math.min(lines.lineCount - 2, 20);
+  for (let line = 1; line < limit; line++) {
+    if (lines.lineText(line).trimEnd() !== '---') continue;
+    if (!/^[A-Za-z_][\w-]*:(\s|$)/.test(lines.lineText(line + 1))) continue;
+    for (let end = line + 2; end < Math.min(lines.lineCount, line + 60); end++) {
+      if (lines.lineText(end).trimEnd() === '---') return line;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A header line a scraper left where front matter belongs: a bare date or byline,
+ * a breadcrumb, or "Site | Section" navigation.
+ */
+export function looksLikeScrapedHeader(text: string): boolean {
+  if (text === '' || text.length > 160 || /[。.!?！？]$/.test(text)) return false;
+  if (/^(date|posted|published|updated|author|by|投稿日|公開日|更新日|日付|作成日)\b/i.test(text)) return true;
+  if (/(\d{4}[-/.]\d{1,2}|\d{4}年\d{1,2}月)/.test(text) && !/^#/.test(text)) return true;
+  return (text.match(/\s[>›»|｜]\s/g) ?? []).length >= 2;
+}
+
+function firstHeading(article: Article): { text: string; start: number; end: number } | undefined {
+  for (const block of article.blocks) {
+    if (block.type === 'heading' && (block.node as Heading).depth === 1) return { text: block.text, start: block.start, end: block.end };
+  }
+  return undefined;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+function clip(text: string, max = 50): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,8 @@
+import type { Rule } from '../src/types.js';
+import { duplicateParagraph } from './duplicate-paragraph.js';
+import { endMarker } from './end-marker.js';
+import { frontMatter } from './front-matter.js';
+import { truncatedSentence } from './truncated-sentence.js';
+
+/** Every rule scrapelint has, in the order they run. */
+export const rules: Rule<any>[] = [duplicateParagraph, endMarker, truncatedSentence, frontMatter];

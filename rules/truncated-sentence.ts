@@ -1,0 +1,155 @@
+import type { Rule, RuleContext, Fix } from '../src/types.js';
+import type { Article } from '../src/article.js';
+import { blockInfos, repeatAnalysis, type BlockInfo } from '../src/analysis.js';
+import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
+import { blockRemoval } from '../src/text/ranges.js';
+import { DEFAULT_THRESHOLDS } from '../src/text/repeats.js';
+import { stripTrailingMarkers } from '../src/text/markers.js';
+
+export interface TruncatedSentenceOptions {
+  /** Front-matter fields checked like a title (brackets, a cut end). */
+  titleFields: string[];
+  /** Front-matter fields checked like a summary (also a trailing "..." or "。。"). */
+  summaryFields: string[];
+  /** Report unbalanced brackets and quotes inside paragraphs. */
+  brackets: boolean;
+}
+
+export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
+  meta: {
+    id: 'truncated-sentence',
+    description: 'Text that stops mid-sentence: the end of the article, text before a marker or a re-emission, unbalanced brackets, cut titles and descriptions',
+    severity: 'error',
+    fixable: 'unsafe',
+    docs: 'rules/truncated-sentence.md',
+    messages: {
+      articleEnd: 'The article ends mid-sentence: "{tail}".',
+      beforeMarker: 'Text stops mid-sentence before an end marker: "{tail}".',
+      beforeRepeat: 'Text stops mid-sentence where a re-emitted copy begins: "{tail}".',
+      unbalanced: 'Unbalanced "{char}" in paragraph: the text may have been cut.',
+      fieldUnbalanced: 'Front-matter "{field}" has an unclosed "{char}": cut off? ("{tail}")',
+      fieldCut: 'Front-matter "{field}" looks cut off: "{tail}".',
+    },
+    defaults: {
+      titleFields: ['title'],
+      summaryFields: ['description', 'excerpt', 'summary'],
+      brackets: true,
+    },
+  },
+  check(article, context) {
+    checkFields(article, context);
+    const infos = blockInfos(article);
+    const repeats = repeatAnalysis(article, DEFAULT_THRESHOLDS).repeats;
+    const lastContent = findLastIndex(infos, (info) => info.role !== 'gap');
+    for (let i = 0; i < infos.length; i++) {
+      const info = infos[i];
+      if (!info.prose || repeats.has(i)) continue;
+      const next = infos[i + 1];
+      const trailingMarker = info.text.length !== info.block.text.length;
+      const reason =
+        trailingMarker || next?.marker
+          ? 'beforeMarker'
+          : next && repeats.has(i + 1) && repeats.get(i + 1)!.sources[0] !== i
+            ? 'beforeRepeat'
+            : i === lastContent
+              ? 'articleEnd'
+              : undefined;
+      if (reason && isCut(info, reason)) {
+        context.report({
+          messageId: reason,
+          data: { tail: tail(info.text) },
+          start: info.block.start,
+          end: contentEnd(article, info),
+          fix: trailingFragmentFix(article, info, i),
+        });
+        continue;
+      }
+      if (context.options.brackets) {
+        const unbalanced = findUnbalancedInSource(article, info);
+        if (unbalanced) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
+      }
+    }
+  },
+};
+
+/** The end of a paragraph before any trailing end marker. */
+function contentEnd(article: Article, info: BlockInfo): number {
+  const raw = article.text.slice(info.block.start, info.block.end);
+  return info.block.start + stripTrailingMarkers(raw).trimEnd().length;
+}
+
+/**
+ * Whether the paragraph stops mid-sentence. At the very end of an article a short
+ * line without punctuation is usually a sign-off or a caption, so "open" endings
+ * there need the look of running text.
+ */
+function isCut(info: BlockInfo, reason: string): boolean {
+  if (info.ending === 'finished') return false;
+  if (/[:：]\s*$/.test(info.text)) return false;
+  if (info.ending === 'unfinished' || reason !== 'articleEnd') return true;
+  const text = info.text.trim();
+  const sentences = (text.match(/[。．！？]|[.!?](?=\s)/g) ?? []).length;
+  return sentences >= 1 && text.length >= 40;
+}
+
+/**
+ * Cut the unfinished tail after the paragraph's last finished sentence; a paragraph
+ * that has no finished sentence is removed whole. Unsafe: the words cut are gone.
+ */
+function trailingFragmentFix(article: Article, info: BlockInfo, index: number): Fix {
+  const start = info.block.start;
+  const end = contentEnd(article, info);
+  const raw = article.text.slice(start, end);
+  let cut = -1;
+  const terminal = /[。．！？!?](?:[」』）)】"”’*_]*)|\.(?=[\s"”’)*_]|$)[")*_”’]*/g;
+  for (let match = terminal.exec(raw); match; match = terminal.exec(raw)) {
+    if (match.index + match[0].length < raw.length) cut = match.index + match[0].length;
+  }
+  if (cut <= 0) {
+    const [from, to] = blockRemoval(article, index);
+    return { safety: 'unsafe', edits: [{ start: from, end: to, text: '' }] };
+  }
+  return { safety: 'unsafe', edits: [{ start: start + cut, end, text: '' }] };
+}
+
+function findUnbalancedInSource(article: Article, info: BlockInfo): { char: string; offset: number } | undefined {
+  const found = findUnbalancedBracket(info.text);
+  if (!found) return undefined;
+  // Point at the bracket in the file: find the same character in the raw block.
+  const raw = article.text.slice(info.block.start, info.block.end);
+  const before = info.text.slice(0, found.offset).split(found.char).length - 1;
+  let offset = -1;
+  for (let k = 0; k <= before; k++) offset = raw.indexOf(found.char, offset + 1);
+  return { char: found.char, offset: info.block.start + Math.max(0, offset) };
+}
+
+function checkFields(article: Article, context: RuleContext<TruncatedSentenceOptions>): void {
+  const fm = article.frontMatter;
+  if (!fm?.data) return;
+  const check = (field: string, summary: boolean) => {
+    const value = fm.data![field];
+    if (typeof value !== 'string' || value.trim() === '') return;
+    const location = fm.fields.get(field);
+    const at = { start: location?.valueStart ?? 0, end: location?.valueEnd ?? article.lines.endOf(0) };
+    const text = value.trim();
+    const unbalanced = findUnbalancedBracket(text);
+    if (unbalanced?.kind === 'unclosed') {
+      context.report({ messageId: 'fieldUnbalanced', data: { field, char: unbalanced.char, tail: tail(text) }, ...at });
+      return;
+    }
+    const cut = summary ? /(?:[。.]{2,}|…|\.\.\.|\[…\]|\[&hellip;\]|続きを読む|Read more)\s*$/i.test(text) || sentenceEnding(text) === 'unfinished' : /[、，,]$/.test(text);
+    if (cut) context.report({ messageId: 'fieldCut', data: { field, tail: tail(text) }, ...at });
+  };
+  for (const field of context.options.titleFields) check(field, false);
+  for (const field of context.options.summaryFields) check(field, true);
+}
+
+function tail(text: string, max = 24): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return trimmed.length > max ? `…${trimmed.slice(-max)}` : trimmed;
+}
+
+function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
+  return -1;
+}

@@ -1,0 +1,147 @@
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createTwoFilesPatch } from 'diff';
+import { lintFiles } from './lint.js';
+import { formatters } from './formatters/index.js';
+import { ConfigError } from './engine.js';
+import { UsageError } from './files.js';
+import type { LintResult } from './types.js';
+
+interface CliOptions {
+  format: string;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  fixDryRun?: boolean;
+  quiet?: boolean;
+  maxWarnings: number;
+  outputFile?: string;
+  color?: boolean;
+  ext?: string[];
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError('expected an integer (-1 for no limit)');
+  return n;
+}
+
+function parseExtensions(value: string, previous: string[] | undefined): string[] {
+  const list = value.split(',').map((ext) => ext.trim().replace(/^\./, '')).filter(Boolean);
+  return [...(previous ?? []), ...list];
+}
+
+function buildProgram(): Command {
+  return new Command()
+    .name('scrapelint')
+    .description('Lint scraped and machine-generated Markdown articles: repeated paragraphs, end markers, truncated text, broken front matter.')
+    .argument('[paths...]', 'files, directories (searched recursively) or globs', ['.'])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('--fix', 'apply safe fixes and write the files')
+    .option('--unsafe-fixes', 'with --fix or --fix-dry-run, also apply fixes that may drop words')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
+    .option('--quiet', 'report errors only, not warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseCount, -1)
+    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .option('--ext <list>', 'file extensions to search directories for (default: md,markdown)', parseExtensions)
+    .option('--color', 'force colors')
+    .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
+    .version(readVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+}
+
+function useColor(options: CliOptions, stream: NodeJS.WriteStream): boolean {
+  if (options.color === false) return false;
+  if (options.color === true && process.argv.includes('--color')) return true;
+  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return !!stream.isTTY;
+}
+
+/** Writes all of `text` to stdout and resolves when it is flushed (complete through pipes). */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (text === '') return resolve();
+    process.stdout.write(text, () => resolve());
+  });
+}
+
+function diffOf(result: LintResult, original: string, cwd: string): string {
+  if (result.output === undefined) return '';
+  const name = path.relative(cwd, result.filePath) || result.filePath;
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, original, result.output, undefined, undefined, { context: 3 });
+}
+
+/** Runs the command line; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    program.parse(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+    return 2;
+  }
+  const options = program.opts<CliOptions>();
+  const inputs = program.processedArgs[0] as string[];
+  const cwd = process.cwd();
+  if (options.unsafeFixes && !options.fix && !options.fixDryRun) {
+    process.stderr.write('scrapelint: --unsafe-fixes needs --fix or --fix-dry-run\n');
+    return 2;
+  }
+  const fixLevel = options.fix || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined;
+  let results: LintResult[];
+  try {
+    results = await lintFiles(inputs, { cwd, extensions: options.ext, fix: fixLevel, dryRun: !!options.fixDryRun });
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`scrapelint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  let diff = '';
+  if (options.fixDryRun) {
+    for (const result of results) {
+      if (result.output === undefined) continue;
+      const original = await fs.readFile(result.filePath, 'utf8');
+      diff += diffOf(result, original, cwd);
+    }
+  }
+  if (options.quiet) results = results.map(onlyErrors);
+  const fixedCount = options.fix && !options.fixDryRun ? results.reduce((n, r) => n + (r.fixedCount ?? 0), 0) : undefined;
+  const stream = options.outputFile ? undefined : process.stdout;
+  const report = formatters[options.format](results, {
+    cwd,
+    color: stream ? useColor(options, stream) : false,
+    fixedCount,
+  });
+  if (options.outputFile) {
+    await fs.mkdir(path.dirname(path.resolve(options.outputFile)), { recursive: true });
+    await fs.writeFile(options.outputFile, report);
+    await writeStdout(diff);
+  } else {
+    await writeStdout(options.format === 'json' ? report : diff + report);
+  }
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    process.stderr.write(`scrapelint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function onlyErrors(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}

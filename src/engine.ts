@@ -1,0 +1,190 @@
+import { distance } from 'fastest-levenshtein';
+import { parseArticle, type Article } from './article.js';
+import { rules as registry } from '../rules/index.js';
+import type {
+  EslintFix,
+  Fix,
+  LintMessage,
+  LintOptions,
+  LintResult,
+  ReportDescriptor,
+  Rule,
+  RuleSetting,
+  SeverityLevel,
+  SeverityName,
+} from './types.js';
+
+/** A rule finding before it is turned into line/column form. */
+export interface Finding {
+  ruleId: string;
+  severity: SeverityLevel;
+  message: string;
+  messageId: string;
+  start: number;
+  end: number;
+  fix?: Fix;
+  related?: { start: number; end: number };
+}
+
+export interface ActiveRule {
+  rule: Rule<any>;
+  severity: SeverityLevel;
+  options: Record<string, unknown>;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const SEVERITIES: Record<SeverityName, SeverityLevel | 0> = { off: 0, warn: 1, error: 2 };
+
+/** Resolves `rules` settings against the registry: severity and options per active rule. */
+export function resolveRules(settings: LintOptions['rules'] = {}): ActiveRule[] {
+  const known = new Map(registry.map((rule) => [rule.meta.id, rule]));
+  for (const id of Object.keys(settings)) {
+    if (!known.has(id)) {
+      const hint = closest(id, [...known.keys()]);
+      throw new ConfigError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+  }
+  const active: ActiveRule[] = [];
+  for (const rule of registry) {
+    const setting: RuleSetting<any> | undefined = settings[rule.meta.id];
+    const [severityName, options] = normaliseSetting(rule, setting);
+    const severity = SEVERITIES[severityName];
+    if (severity === undefined) {
+      throw new ConfigError(`rule "${rule.meta.id}": severity must be "off", "warn" or "error", got ${JSON.stringify(severityName)}`);
+    }
+    if (severity === 0) continue;
+    const defaults = rule.meta.defaults as Record<string, unknown>;
+    for (const key of Object.keys(options ?? {})) {
+      if (!(key in defaults)) {
+        const hint = closest(key, Object.keys(defaults));
+        throw new ConfigError(`rule "${rule.meta.id}": unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+      }
+    }
+    active.push({ rule, severity, options: { ...defaults, ...(options ?? {}) } });
+  }
+  return active;
+}
+
+function normaliseSetting(rule: Rule<any>, setting: RuleSetting<any> | undefined): [SeverityName, Record<string, unknown> | undefined] {
+  if (setting === undefined) return [rule.meta.severity, undefined];
+  if (typeof setting === 'string') return [setting, undefined];
+  if (Array.isArray(setting)) return [setting[0], setting[1] as Record<string, unknown> | undefined];
+  throw new ConfigError(`rule "${rule.meta.id}": expected a severity or [severity, options]`);
+}
+
+/** Runs every active rule on one parsed article. */
+export function runRules(article: Article, active: ActiveRule[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, severity, options } of active) {
+    const report = (descriptor: ReportDescriptor) => {
+      const template = rule.meta.messages[descriptor.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${descriptor.messageId}"`);
+      findings.push({
+        ruleId: rule.meta.id,
+        severity,
+        messageId: descriptor.messageId,
+        message: formatMessage(template, descriptor.data),
+        start: descriptor.start,
+        end: Math.max(descriptor.start, descriptor.end),
+        fix: descriptor.fix,
+        related: descriptor.related,
+      });
+    };
+    rule.check(article, { options, report });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** Turns findings into ESLint-shaped messages and counts. */
+export function toResult(filePath: string, article: Article, findings: Finding[]): LintResult {
+  const messages = findings.map((finding) => toMessage(article, finding));
+  return summarise(filePath, messages);
+}
+
+export function summarise(filePath: string, messages: LintMessage[]): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fatalErrorCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const message of messages) {
+    if (message.severity === 2) {
+      errorCount++;
+      if (message.fatal) fatalErrorCount++;
+      if (message.fix) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (message.fix) fixableWarningCount++;
+    }
+  }
+  return { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount };
+}
+
+function toMessage(article: Article, finding: Finding): LintMessage {
+  const start = article.lines.position(finding.start);
+  const end = article.lines.position(finding.end);
+  const message: LintMessage = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    messageId: finding.messageId,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+  if (finding.fix) {
+    const fix = mergeEdits(article.text, finding.fix);
+    if (finding.fix.safety === 'safe') message.fix = fix;
+    else message.suggestions = [{ desc: 'Remove (may drop words: applied with --unsafe-fixes)', fix }];
+  }
+  if (finding.related) {
+    message.related = {
+      line: article.lines.position(finding.related.start).line,
+      endLine: article.lines.position(Math.max(finding.related.start, finding.related.end - 1)).line,
+    };
+  }
+  return message;
+}
+
+/** ESLint's fix shape has one range: merge a fix's edits into the span they cover. */
+export function mergeEdits(text: string, fix: Fix): EslintFix {
+  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+  const start = edits[0].start;
+  const end = edits[edits.length - 1].end;
+  let out = '';
+  let cursor = start;
+  for (const edit of edits) {
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return { range: [start, end], text: out };
+}
+
+/** Lints one text: parse once, run the rules, collect messages. */
+export function lintArticleText(text: string, filePath: string, active: ActiveRule[]): { article: Article; findings: Finding[] } {
+  const article = parseArticle(text, filePath);
+  return { article, findings: runRules(article, active) };
+}
+
+/** The closest name by edit distance, for "did you mean" hints. */
+export function closest(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 2)) ? best : undefined;
+}

@@ -1,0 +1,142 @@
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const DEFAULT_EXTENSIONS = ['md', 'markdown'];
+const SKIPPED_DIRECTORIES = ['**/node_modules/**', '**/.git/**'];
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface ExpandOptions {
+  cwd?: string;
+  extensions?: string[];
+}
+
+/**
+ * Turns command-line inputs into a sorted list of absolute file paths: files as
+ * given, directories searched recursively for the extensions, globs expanded.
+ * A path that does not exist, or a glob that matches nothing, is a usage error.
+ */
+export async function expandInputs(inputs: string[], options: ExpandOptions = {}): Promise<string[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((ext) => ext.replace(/^\./, ''));
+  const extensionGlob = extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
+  const found = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const files = await glob(extensionGlob, { cwd: absolute, absolute: true, ignore: SKIPPED_DIRECTORIES, dot: false, followSymbolicLinks: false });
+      for (const file of files) found.add(path.normalize(file));
+      continue;
+    }
+    if (stat) {
+      found.add(absolute);
+      continue;
+    }
+    if (isDynamicPattern(input)) {
+      const files = await glob(input.split(path.sep).join('/'), { cwd, absolute: true, ignore: SKIPPED_DIRECTORIES, onlyFiles: true });
+      if (files.length === 0) throw new UsageError(`No files match the pattern "${input}".`);
+      for (const file of files) found.add(path.normalize(file));
+      continue;
+    }
+    throw new UsageError(`No such file or directory: "${input}".`);
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export type ReadOutcome =
+  | { ok: true; text: string; bom: boolean; mode: number; mtimeMs: number; size: number }
+  | { ok: false; reason: string };
+
+/** Files larger than this are refused with a message rather than read. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads a file as UTF-8 text, refusing what is not: binary content, UTF-16, other
+ * encodings (named when recognisable). The BOM is reported separately and removed.
+ */
+export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (error) {
+    return { ok: false, reason: `cannot read file: ${describeError(error)}` };
+  }
+  if (stat.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
+  if (stat.size > maxBytes) return { ok: false, reason: `file is ${stat.size} bytes, over the ${maxBytes}-byte limit; not linted` };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    return { ok: false, reason: `cannot read file: ${describeError(error)}` };
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return decoded;
+  return { ...decoded, mode: stat.mode, mtimeMs: stat.mtimeMs, size: stat.size };
+}
+
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string; bom: boolean } | { ok: false; reason: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: 'file is UTF-16 (byte order mark found), not UTF-8; not linted' };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'file looks binary (contains NUL bytes); not linted' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const guess = guessEncoding(bytes);
+    return { ok: false, reason: `file is not valid UTF-8${guess ? ` (looks like ${guess})` : ''}; not linted and never rewritten` };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { ok: true, text: bom ? text.slice(1) : text, bom };
+}
+
+/** Recognise the common legacy Japanese encodings by decoding without errors. */
+function guessEncoding(bytes: Uint8Array): string | undefined {
+  for (const [label, name] of [
+    ['shift_jis', 'Shift_JIS'],
+    ['euc-jp', 'EUC-JP'],
+  ] as const) {
+    try {
+      const text = new TextDecoder(label, { fatal: true }).decode(bytes);
+      if (/[\u3040-\u30ff]/.test(text)) return name;
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Writes `text` atomically: a temporary file in the same directory, then a rename, so
+ * a crash never leaves half a file. Keeps the file mode. Refuses when the file changed
+ * on disk since it was read (`expected` mtime and size).
+ */
+export async function writeFileAtomic(file: string, text: string, expected: { mode: number; mtimeMs: number; size: number }): Promise<void> {
+  const now = await fs.stat(file);
+  if (now.mtimeMs !== expected.mtimeMs || now.size !== expected.size) {
+    throw new Error('file changed on disk since it was read; not overwritten');
+  }
+  await fs.access(file, fsConstants.W_OK);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(temp, text, { mode: expected.mode & 0o7777, flag: 'wx' });
+    await fs.chmod(temp, expected.mode & 0o7777);
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'ENOENT') return 'no such file';
+  if (e?.code === 'ELOOP') return 'too many symbolic links (a loop?)';
+  return e?.message ?? String(error);
+}

@@ -1,0 +1,102 @@
+import type { Fix, FixSafety, TextEdit } from './types.js';
+import { lintArticleText, type ActiveRule, type Finding } from './engine.js';
+import type { Article } from './article.js';
+
+/** ESLint's bound on fix passes: enough for cascades, never an endless loop. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixOutcome {
+  /** The text after all fixes (equal to the input when nothing applied). */
+  output: string;
+  /** How many problems the applied fixes resolved. */
+  fixedCount: number;
+  /** The article and findings of the final text. */
+  article: Article;
+  findings: Finding[];
+  /** Set when a pass made the file worse and was undone. */
+  rolledBack?: string;
+}
+
+/** Whether a fix of `safety` may be applied under the chosen fix level. */
+export function isApplicable(fix: Fix | undefined, level: FixSafety): fix is Fix {
+  if (!fix) return false;
+  return fix.safety === 'safe' || level === 'unsafe';
+}
+
+/**
+ * Applies the fixes that do not overlap, earliest first (ESLint's rule: a fix whose
+ * range touches one already taken waits for the next pass). Returns the new text and
+ * how many fixes were applied.
+ */
+export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number } {
+  const ordered = fixes
+    .map((fix) => ({ fix, edits: [...fix.edits].sort((a, b) => a.start - b.start) }))
+    .filter(({ edits }) => edits.length > 0)
+    .sort((a, b) => a.edits[0].start - b.edits[0].start || a.edits[a.edits.length - 1].end - b.edits[b.edits.length - 1].end);
+  const taken: TextEdit[] = [];
+  let applied = 0;
+  let lastEnd = -1;
+  for (const { edits } of ordered) {
+    const first = edits[0];
+    const last = edits[edits.length - 1];
+    // Strictly after the previous fix, so two insertions at one point never interleave.
+    if (first.start < lastEnd || (first.start === lastEnd && first.start === first.end)) continue;
+    if (!editsAreDisjoint(edits)) continue;
+    taken.push(...edits);
+    lastEnd = last.end;
+    applied++;
+  }
+  let out = '';
+  let cursor = 0;
+  for (const edit of taken) {
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  out += text.slice(cursor);
+  return { text: out, applied };
+}
+
+function editsAreDisjoint(edits: TextEdit[]): boolean {
+  for (let i = 1; i < edits.length; i++) if (edits[i].start < edits[i - 1].end) return false;
+  return true;
+}
+
+function frontMatterParses(article: Article): boolean {
+  const fm = article.frontMatter;
+  return !!fm && fm.closed && fm.data !== null;
+}
+
+function errorCount(findings: Finding[]): number {
+  return findings.filter((f) => f.severity === 2).length;
+}
+
+/**
+ * Fixes `text` until stable (at most MAX_FIX_PASSES passes). A pass that breaks the
+ * front matter or raises the number of errors is undone and fixing stops there,
+ * like ruff's "fix introduced a syntax error" guard.
+ */
+export function fixArticleText(text: string, filePath: string, active: ActiveRule[], level: FixSafety): FixOutcome {
+  let current = lintArticleText(text, filePath, active);
+  let output = text;
+  let fixedCount = 0;
+  let rolledBack: string | undefined;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = current.findings.map((f) => f.fix).filter((fix): fix is Fix => isApplicable(fix, level));
+    if (fixes.length === 0) break;
+    const { text: next, applied } = applyFixes(output, fixes);
+    if (applied === 0 || next === output) break;
+    const after = lintArticleText(next, filePath, active);
+    if (frontMatterParses(current.article) && !frontMatterParses(after.article)) {
+      rolledBack = 'a fix broke the front matter; that pass was undone';
+      break;
+    }
+    if (errorCount(after.findings) > errorCount(current.findings)) {
+      rolledBack = 'a fix raised the number of errors; that pass was undone';
+      break;
+    }
+    fixedCount += applied;
+    output = next;
+    current = after;
+  }
+  return { output, fixedCount, article: current.article, findings: current.findings, rolledBack };
+}

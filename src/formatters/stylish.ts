@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { createColors } from 'picocolors';
+import type { Formatter } from './types.js';
+import type { LintResult } from '../types.js';
+
+/** Control characters from a file must not reach the terminal (escape sequences). */
+export function neutralise(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** ESLint's default look: a header per file, aligned rows, a summary with fixable counts. */
+export const stylish: Formatter = (results, context) => {
+  const c = createColors(context.color);
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  let unsafeFixable = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    if (result.messages.length === 0) continue;
+    const rows = result.messages.map((m) => {
+      if (m.suggestions?.length && !m.fix) unsafeFixable++;
+      return [
+        `${m.line}:${m.column}`,
+        m.severity === 2 ? c.red('error') : c.yellow('warning'),
+        neutralise(m.message),
+        c.dim(m.ruleId ?? ''),
+      ];
+    });
+    const widths = [0, 1].map((col) => Math.max(...rows.map((row) => visibleLength(row[col]))));
+    out += `\n${c.underline(displayPath(result, context.cwd))}\n`;
+    for (const row of rows) {
+      out += `  ${c.dim(row[0].padEnd(widths[0]))}  ${row[1]}${' '.repeat(widths[1] - visibleLength(row[1]))}  ${row[2]}  ${row[3]}\n`;
+    }
+  }
+  const total = errors + warnings;
+  if (total > 0) {
+    const mark = errors > 0 ? c.red(c.bold('✖')) : c.yellow(c.bold('✖'));
+    out += `\n${mark} ${c.bold(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`)}\n`;
+    if (fixableErrors + fixableWarnings > 0) {
+      out += `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`;
+    }
+    if (unsafeFixable > 0) {
+      out += `  ${plural(unsafeFixable, 'more problem')} fixable with \`--fix --unsafe-fixes\` (these fixes may drop words: review them).\n`;
+    }
+  }
+  if (context.fixedCount !== undefined) {
+    const files = results.filter((r) => (r.fixedCount ?? 0) > 0).length;
+    out += `${total > 0 ? '' : '\n'}${c.green('✔')} Fixed ${plural(context.fixedCount, 'problem')} in ${plural(files, 'file')}.\n`;
+  }
+  return out;
+};
+
+function displayPath(result: LintResult, cwd: string): string {
+  const relative = path.relative(cwd, result.filePath);
+  return neutralise(relative && !relative.startsWith('..') ? relative : result.filePath);
+}
+
+function visibleLength(text: string): number {
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}

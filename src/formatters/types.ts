@@ -1,0 +1,12 @@
+import type { LintResult } from '../types.js';
+
+export interface FormatContext {
+  cwd: string;
+  color: boolean;
+  /** Set after --fix: how many problems were fixed in all. */
+  fixedCount?: number;
+  /** Unsafe fixes available but not applied (hidden without --unsafe-fixes). */
+  unsafeFixable?: boolean;
+}
+
+export type Formatter = (results: LintResult[], context: FormatContext) => string;

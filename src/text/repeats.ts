@@ -1,0 +1,273 @@
+import { distance } from 'fastest-levenshtein';
+import { shingleSet } from './shingles.js';
+
+/**
+ * How a block takes part in duplicate detection:
+ * - `prose`: a paragraph; compared verbatim, as a cut-off copy, glued, and nearly.
+ * - `exact`: headings, lists, tables, code: compared verbatim only, and reported only
+ *   as part of a re-emitted run (a repeated "Example" heading is normal).
+ * - `gap`: markers and thematic breaks: may sit inside a run, never reported here.
+ * - `barrier`: anything else: ends a run.
+ */
+export type BlockRole = 'prose' | 'exact' | 'gap' | 'barrier';
+
+export interface RepeatInput {
+  key: string;
+  role: BlockRole;
+  /** The block's text ends like a finished sentence. */
+  finished: boolean;
+}
+
+export type RepeatKind =
+  /** Same text (after normalisation) as an earlier block. */
+  | 'exact'
+  /** A copy cut off: the start of a more complete block. */
+  | 'cut'
+  /** Several earlier blocks re-emitted glued into one, the last possibly cut off. */
+  | 'glued'
+  /** Mostly re-emitted earlier text, with some text of its own. */
+  | 'partial'
+  /** Nearly the same as an earlier block: a few characters or words changed. */
+  | 'near';
+
+export interface Repeat {
+  index: number;
+  kind: RepeatKind;
+  /** The kept blocks this one repeats, in reading order. */
+  sources: number[];
+  /** Share of the block's text found in the sources (1 for exact, cut and glued). */
+  coverage: number;
+  /** Removing this block loses no text (every character is in the sources). */
+  safe: boolean;
+}
+
+export interface RepeatedRun {
+  /** Block indices of the run, first to last (gaps included). */
+  first: number;
+  last: number;
+  members: Repeat[];
+}
+
+export interface RepeatAnalysis {
+  /** Repeat per redundant block, by block index. */
+  repeats: Map<number, Repeat>;
+  /** Runs of two or more consecutive repeated blocks (re-emitted sections). */
+  runs: RepeatedRun[];
+}
+
+export interface RepeatThresholds {
+  /** Shortest key (characters) reported as a repeat on its own. */
+  minLength: number;
+  /** Shortest key a cut-off copy may have. */
+  minCutLength: number;
+  /** Levenshtein similarity that makes two blocks near-duplicates. */
+  nearSimilarity: number;
+  /** Shortest key compared for near-duplicates. */
+  minNearLength: number;
+}
+
+export const DEFAULT_THRESHOLDS: RepeatThresholds = {
+  minLength: 12,
+  minCutLength: 8,
+  nearSimilarity: 0.85,
+  minNearLength: 30,
+};
+
+/** Postings kept per shingle: a paragraph repeated 3,000 times stays linear. */
+const POSTINGS_CAP = 8;
+/** Candidates examined per block, by shared shingles. */
+const MAX_CANDIDATES = 24;
+/** Levenshtein is only run on keys up to this length (cost is quadratic). */
+const MAX_LEVENSHTEIN_LENGTH = 3000;
+
+/**
+ * Finds blocks that repeat earlier blocks. Each block is compared with earlier kept
+ * blocks through an inverted index of 5-gram hashes, so the work grows with the text,
+ * not with the square of the number of blocks; edit distance only confirms candidates.
+ */
+export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThresholds = DEFAULT_THRESHOLDS): RepeatAnalysis {
+  const repeats = new Map<number, Repeat>();
+  const firstByKey = new Map<string, number>();
+  const postings = new Map<number, number[]>();
+  const shingleCounts: number[] = [];
+  const counts = new Map<number, number>();
+
+  for (let i = 0; i < inputs.length; i++) {
+    const { key, role } = inputs[i];
+    if (role === 'gap' || role === 'barrier' || key.length === 0) continue;
+    const earlier = firstByKey.get(key);
+    if (earlier !== undefined) {
+      repeats.set(i, { index: i, kind: 'exact', sources: [earlier], coverage: 1, safe: true });
+      continue;
+    }
+    firstByKey.set(key, i);
+    if (role !== 'prose' || key.length < thresholds.minCutLength) continue;
+
+    const shingles = shingleSet(key);
+    counts.clear();
+    for (const hash of shingles) {
+      const list = postings.get(hash);
+      if (list) for (const j of list) counts.set(j, (counts.get(j) ?? 0) + 1);
+    }
+    const candidates = [...counts.entries()]
+      .filter(([j]) => !repeats.has(j))
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([j]) => j);
+
+    const contained = containedInEarlier(i, key, candidates, inputs);
+    if (contained) {
+      repeats.set(i, contained);
+      continue;
+    }
+    const fragment = earlierFragmentOf(key, candidates, inputs, thresholds);
+    if (fragment !== undefined) {
+      // The earlier copy was cut off and this one is complete: keep this one.
+      repeats.set(fragment, { index: fragment, kind: 'cut', sources: [i], coverage: 1, safe: true });
+      firstByKey.set(inputs[fragment].key, i);
+    } else {
+      const similar = similarToEarlier(i, key, candidates, inputs, thresholds);
+      if (similar) {
+        repeats.set(i, similar);
+        continue;
+      }
+    }
+    shingleCounts[i] = shingles.length;
+    for (const hash of shingles) {
+      const list = postings.get(hash);
+      if (!list) postings.set(hash, [i]);
+      else if (list.length < POSTINGS_CAP) list.push(i);
+    }
+  }
+  return { repeats, runs: findRuns(inputs, repeats) };
+}
+
+/** A block whose every character is in earlier blocks: verbatim pieces, or a cut-off start. */
+function containedInEarlier(i: number, key: string, candidates: number[], inputs: RepeatInput[]): Repeat | undefined {
+  for (const j of candidates) {
+    const source = inputs[j].key;
+    if (source.length > key.length && source.startsWith(key)) {
+      return { index: i, kind: 'cut', sources: [j], coverage: 1, safe: true };
+    }
+  }
+  const tiling = tileWithEarlier(key, candidates, inputs);
+  if (tiling.covered === key.length && tiling.sources.length >= 2) {
+    return { index: i, kind: 'glued', sources: tiling.sources, coverage: 1, safe: true };
+  }
+  return undefined;
+}
+
+/** A near copy (a few edits), or a block that re-emits earlier blocks and adds text of its own. */
+function similarToEarlier(
+  i: number,
+  key: string,
+  candidates: number[],
+  inputs: RepeatInput[],
+  thresholds: RepeatThresholds,
+): Repeat | undefined {
+  if (key.length >= thresholds.minNearLength) {
+    const near = nearestEarlier(key, candidates, inputs, thresholds);
+    if (near) return { index: i, kind: 'near', sources: [near.j], coverage: near.similarity, safe: false };
+  }
+  const tiling = tileWithEarlier(key, candidates, inputs);
+  // Two whole earlier paragraphs verbatim, side by side, is a re-emission even with new text after them.
+  if (tiling.sources.length >= 2 && tiling.covered / key.length >= 0.5) {
+    return { index: i, kind: 'partial', sources: tiling.sources, coverage: tiling.covered / key.length, safe: false };
+  }
+  return undefined;
+}
+
+/**
+ * Covers `key` from the left with whole earlier blocks, the last piece possibly the
+ * start of one (a glued re-emission that was cut off). Returns how far it got.
+ */
+function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[]): { covered: number; sources: number[] } {
+  const ordered = [...candidates].sort((a, b) => inputs[b].key.length - inputs[a].key.length);
+  const sources: number[] = [];
+  let position = 0;
+  let covered = 0;
+  while (position < key.length) {
+    let next = -1;
+    for (const j of ordered) {
+      if (key.startsWith(inputs[j].key, position)) {
+        next = j;
+        break;
+      }
+    }
+    if (next !== -1) {
+      sources.push(next);
+      position += inputs[next].key.length;
+      covered = position;
+      continue;
+    }
+    const rest = key.slice(position);
+    const tail = rest.length >= 2 ? ordered.find((j) => inputs[j].key.startsWith(rest)) : undefined;
+    if (tail !== undefined) {
+      sources.push(tail);
+      covered = key.length;
+    }
+    break;
+  }
+  return { covered, sources: [...new Set(sources)].sort((a, b) => a - b) };
+}
+
+/** The earlier block nearly equal to `key` (or to its cut-off start), if any. */
+function nearestEarlier(
+  key: string,
+  candidates: number[],
+  inputs: RepeatInput[],
+  thresholds: RepeatThresholds,
+): { j: number; similarity: number } | undefined {
+  let best: { j: number; similarity: number } | undefined;
+  for (const j of candidates.slice(0, 3)) {
+    const source = inputs[j].key;
+    if (source.length < thresholds.minNearLength) continue;
+    // A near copy may also be cut off: compare with the same length of the source.
+    const target = source.length > key.length * 1.15 ? source.slice(0, key.length) : source;
+    if (Math.max(target.length, key.length) > MAX_LEVENSHTEIN_LENGTH) continue;
+    const longest = Math.max(target.length, key.length);
+    if (Math.abs(target.length - key.length) > longest * (1 - thresholds.nearSimilarity)) continue;
+    const similarity = 1 - distance(key, target) / longest;
+    if (similarity >= thresholds.nearSimilarity && (!best || similarity > best.similarity)) best = { j, similarity };
+  }
+  return best;
+}
+
+/**
+ * An earlier block that stops mid-sentence and whose text is the start of `key`: the
+ * earlier one was the cut-off copy, and the complete text came later.
+ */
+function earlierFragmentOf(key: string, candidates: number[], inputs: RepeatInput[], thresholds: RepeatThresholds): number | undefined {
+  for (const j of candidates) {
+    const earlier = inputs[j];
+    if (earlier.role === 'prose' && !earlier.finished && earlier.key.length >= thresholds.minCutLength && earlier.key.length < key.length && key.startsWith(earlier.key)) {
+      return j;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Groups consecutive repeated blocks into runs: a re-emitted section is reported
+ * once. Gaps (markers, thematic breaks) may sit inside a run; any other block ends it.
+ */
+function findRuns(inputs: RepeatInput[], repeats: Map<number, Repeat>): RepeatedRun[] {
+  const runs: RepeatedRun[] = [];
+  let current: RepeatedRun | undefined;
+  const close = () => {
+    if (current && current.members.length >= 2 && current.members.some((m) => inputs[m.index].role === 'prose')) runs.push(current);
+    current = undefined;
+  };
+  for (let i = 0; i < inputs.length; i++) {
+    const repeat = repeats.get(i);
+    if (repeat) {
+      if (!current) current = { first: i, last: i, members: [] };
+      current.members.push(repeat);
+      current.last = i;
+    } else if (inputs[i].role !== 'gap') {
+      close();
+    }
+  }
+  close();
+  return runs;
+}

@@ -1,0 +1,103 @@
+/**
+ * How a piece of prose ends: finished like a sentence, or cut off. Works on the
+ * plain text of a block (inline Markdown already removed).
+ */
+
+/** Characters that finish a sentence in Japanese or English text. */
+const TERMINALS = new Set([...'。．！？!?.…‥♪☆★♡♥〜～ｗw笑']);
+/** Characters that may follow the terminal: closing quotes and brackets, emphasis. */
+const TRAILERS = new Set([...'」』）)】］]"”’\'〕》〉>*_~` \t\u3000']);
+/** A text ending in one of these clearly stops mid-sentence. */
+const CONTINUATIONS = new Set([...'、，,・（(「『【［[“‘〔《〈—–-']);
+/** A Japanese particle right after a non-hiragana word cannot end a finished sentence. */
+const JA_PARTICLE_END = /[\p{Script=Han}\p{Script=Katakana}ー\p{L}\d](?<!\p{Script=Hiragana})[をにがはでへとのもや]$/u;
+/** English words that cannot end a finished sentence. */
+const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those)$/i;
+
+export type Ending = 'finished' | 'open' | 'unfinished';
+
+/**
+ * - `finished`: ends in terminal punctuation (possibly inside closing quotes), an emoji or
+ *   a line-ending sign such as ♪.
+ * - `unfinished`: ends in a comma, an opening bracket, a particle or a stop word: clearly cut.
+ * - `open`: ends without punctuation (a noun, a word): cut, or a heading-like line.
+ */
+export function sentenceEnding(text: string): Ending {
+  let end = text.length;
+  while (end > 0 && TRAILERS.has(text[end - 1])) end--;
+  if (end === 0) return 'finished';
+  const last = text[end - 1];
+  if (TERMINALS.has(last)) return 'finished';
+  const code = text.codePointAt(Math.max(0, end - 2)) ?? 0;
+  if (/\p{Extended_Pictographic}/u.test(String.fromCodePoint(code)) || /\p{Extended_Pictographic}/u.test(last)) return 'finished';
+  if (CONTINUATIONS.has(last)) return 'unfinished';
+  const body = text.slice(0, end);
+  // A particle after a kanji/katakana/Latin word: "AIを一部の" is cut, "ものの" may not be.
+  if (JA_PARTICLE_END.test(body)) return 'unfinished';
+  if (EN_STOPWORDS.test(body) && /\s\S+$/.test(body)) return 'unfinished';
+  return 'open';
+}
+
+const PAIRS: Record<string, string> = {
+  '「': '」',
+  '『': '』',
+  '（': '）',
+  '(': ')',
+  '【': '】',
+  '“': '”',
+  '［': '］',
+  '〔': '〕',
+  '《': '》',
+};
+const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
+
+export interface Unbalanced {
+  /** Offset in the text of the unmatched bracket. */
+  offset: number;
+  char: string;
+  kind: 'unclosed' | 'unopened';
+}
+
+/**
+ * The first bracket or quote without its partner, or undefined. Enumerators such as
+ * `1)` and `a)` and emoticons are left alone; URLs are skipped (they contain brackets).
+ */
+export function findUnbalancedBracket(text: string): Unbalanced | undefined {
+  const cleaned = text.replace(/https?:\/\/\S+/g, (url) => ' '.repeat(url.length));
+  const stack: { char: string; offset: number }[] = [];
+  for (let i = 0; i < cleaned.length; i++) {
+    const char = cleaned[i];
+    if (char in PAIRS) {
+      stack.push({ char, offset: i });
+      continue;
+    }
+    const opener = CLOSERS.get(char);
+    if (opener === undefined) continue;
+    if (char === ')' && isEnumerator(cleaned, i)) continue;
+    const index = findLastIndex(stack, opener);
+    if (index === -1) {
+      // Mixed full-width/half-width pairs "（…)" are common and harmless.
+      const mixed = char === ')' ? findLastIndex(stack, '（') : char === '）' ? findLastIndex(stack, '(') : -1;
+      if (mixed !== -1) {
+        stack.length = mixed;
+        continue;
+      }
+      return { offset: i, char, kind: 'unopened' };
+    }
+    stack.length = index;
+  }
+  const open = stack[0];
+  return open ? { offset: open.offset, char: open.char, kind: 'unclosed' } : undefined;
+}
+
+function findLastIndex(stack: { char: string }[], char: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].char === char) return i;
+  return -1;
+}
+
+/** `1)`, `a)`, `iv)` at the start of a line or after a space: a list enumerator. */
+function isEnumerator(text: string, index: number): boolean {
+  let start = index;
+  while (start > 0 && /[0-9A-Za-z]/.test(text[start - 1])) start--;
+  return start < index && index - start <= 3 && (start === 0 || /[\s、，,（(]/.test(text[start - 1]));
+}

@@ -1,0 +1,38 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const fixturesDir = path.resolve(__dirname, '../fixtures');
+
+/** Every input fixture: fixtures/<rule-id>/<case>.md, not the expected outputs beside it. */
+export function listFixtures(dir = fixturesDir): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...listFixtures(full));
+    else if (name.endsWith('.md') && !/\.(unsafe-)?fixed\.md$/.test(name)) found.push(full);
+  }
+  return found;
+}
+
+/**
+ * Sentences of `text` (split after 。．！？!? and ". "), normalised for comparison.
+ * Used to check that a fix never drops a sentence that appears only once.
+ */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/^---[\s\S]*?\n---\s*\n/, '')
+    // End markers are not sentences: removing them is the point.
+    .replace(/<\|[a-z_]+\|>|<\/s>|[-=]{2,}\s*end\s*[-=]{2,}|[[(<]end[\])>]/gi, '\n')
+    .split(/(?<=[。．！？!?])|(?<=\.)\s+|\n+/)
+    .map((s) => s.replace(/[\s*_`>#-]+/g, ''))
+    .filter((s) => s.length >= 6);
+}
+
+/** Sentences that occur exactly once in `before` but nowhere in `after`. */
+export function lostUniqueSentences(before: string, after: string): string[] {
+  const counts = new Map<string, number>();
+  for (const s of sentences(before)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const kept = new Set(sentences(after));
+  const afterFlat = after.replace(/[\s*_`>#-]+/g, '');
+  return [...counts].filter(([s, n]) => n === 1 && !kept.has(s) && !afterFlat.includes(s)).map(([s]) => s);
+}
