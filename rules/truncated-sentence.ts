@@ -66,7 +66,7 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
       }
       if (context.options.brackets) {
         const unbalanced = findUnbalancedInSource(article, info);
-        if (unbalanced) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
+        if (unbalanced && isCutBracket(unbalanced.char, info)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
       }
     }
   },
@@ -112,12 +112,21 @@ function trailingFragmentFix(article: Article, info: BlockInfo, index: number): 
   return { safety: 'unsafe', edits: [{ start: start + cut, end, text: '' }] };
 }
 
+/**
+ * An unclosed bracket is evidence of a cut when the paragraph also stops unfinished,
+ * or when it is a Japanese quote bracket, which careful Japanese text always closes.
+ * A stray closer, or an unclosed "(" in a finished paragraph, is a typo, not damage.
+ */
+function isCutBracket(char: string, info: BlockInfo): boolean {
+  return info.ending !== 'finished' && '「『【（(“'.includes(char);
+}
+
 function findUnbalancedInSource(article: Article, info: BlockInfo): { char: string; offset: number } | undefined {
-  const found = findUnbalancedBracket(info.text);
-  if (!found) return undefined;
+  const found = findUnbalancedBracket(info.proseText);
+  if (!found || found.kind !== 'unclosed') return undefined;
   // Point at the bracket in the file: find the same character in the raw block.
   const raw = article.text.slice(info.block.start, info.block.end);
-  const before = info.text.slice(0, found.offset).split(found.char).length - 1;
+  const before = info.proseText.slice(0, found.offset).split(found.char).length - 1;
   let offset = -1;
   for (let k = 0; k <= before; k++) offset = raw.indexOf(found.char, offset + 1);
   return { char: found.char, offset: info.block.start + Math.max(0, offset) };

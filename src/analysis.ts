@@ -17,6 +17,11 @@ export interface BlockInfo {
   prose: boolean;
   /** Plain text with trailing end markers removed. */
   text: string;
+  /**
+   * The same text with inline code, autolinked URLs and HTML replaced by a neutral
+   * word: what bracket and sentence-end checks read (code has its own brackets).
+   */
+  proseText: string;
   ending: Ending;
 }
 
@@ -37,7 +42,8 @@ export function repeatAnalysis(article: Article, thresholds: RepeatThresholds): 
 function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
   const text = stripTrailingMarkers(block.text, matcher);
   const marker = (block.type === 'paragraph' || block.type === 'html') && isMarkerText(block.text, matcher);
-  const info: BlockInfo = { block, role: 'barrier', key: '', marker, prose: false, text, ending: sentenceEnding(text.trimEnd()) };
+  const proseText = block.type === 'paragraph' ? stripTrailingMarkers(phrasingText((block.node as Paragraph).children), matcher) : text;
+  const info: BlockInfo = { block, role: 'barrier', key: '', marker, prose: false, text, proseText, ending: sentenceEnding(proseText.trimEnd()) };
   if (marker) {
     info.role = 'gap';
     return info;
@@ -83,3 +89,37 @@ function isRunningText(paragraph: Paragraph): boolean {
   if (meaningful.length === 1 && (meaningful[0].type === 'strong' || meaningful[0].type === 'emphasis')) return false;
   return meaningful.some((child: PhrasingContent) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode' || child.type === 'link');
 }
+
+/** Text of inline content with code and bare URLs replaced by a placeholder word. */
+function phrasingText(children: PhrasingContent[]): string {
+  let out = '';
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+        out += child.value;
+        break;
+      case 'inlineCode':
+        out += CODE_PLACEHOLDER;
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      case 'link': {
+        const only = child.children.length === 1 && child.children[0].type === 'text' ? child.children[0].value : undefined;
+        out += only !== undefined && (only === child.url || only === child.url.replace(/^mailto:/, '')) ? CODE_PLACEHOLDER : phrasingText(child.children);
+        break;
+      }
+      default:
+        if ('children' in child) out += phrasingText(child.children as PhrasingContent[]);
+    }
+  }
+  return out;
+}
+
+/** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */
+const CODE_PLACEHOLDER = 'code';

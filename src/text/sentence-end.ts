@@ -73,9 +73,9 @@ export function findUnbalancedBracket(text: string): Unbalanced | undefined {
     }
     const opener = CLOSERS.get(char);
     if (opener === undefined) continue;
-    if (char === ')' && isEnumerator(cleaned, i)) continue;
     const index = findLastIndex(stack, opener);
     if (index === -1) {
+      if (char === ')' && (isEnumerator(cleaned, i) || isEmoticon(cleaned, i))) continue;
       // Mixed full-width/half-width pairs "（…)" are common and harmless.
       const mixed = char === ')' ? findLastIndex(stack, '（') : char === '）' ? findLastIndex(stack, '(') : -1;
       if (mixed !== -1) {
@@ -93,6 +93,11 @@ export function findUnbalancedBracket(text: string): Unbalanced | undefined {
 function findLastIndex(stack: { char: string }[], char: string): number {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i].char === char) return i;
   return -1;
+}
+
+/** `:)`, `;-)`, `^^)`: a smiley, not a closing bracket. */
+function isEmoticon(text: string, index: number): boolean {
+  return /[:;=^][-^]?$/.test(text.slice(Math.max(0, index - 2), index));
 }
 
 /** `1)`, `a)`, `iv)` at the start of a line or after a space: a list enumerator. */
