@@ -1,10 +1,10 @@
 import type { Rule, TextEdit } from '../src/types.js';
 import type { Article } from '../src/article.js';
-import { blockInfos, repeatAnalysis } from '../src/analysis.js';
+import { DEFAULT_REPORT_THRESHOLDS, reportedRepeats, type ReportThresholds } from '../src/analysis.js';
 import { blockRemoval } from '../src/text/ranges.js';
-import { DEFAULT_THRESHOLDS, type RepeatedRun, type RepeatThresholds } from '../src/text/repeats.js';
+import type { RepeatedRun } from '../src/text/repeats.js';
 
-export type DuplicateParagraphOptions = RepeatThresholds;
+export type DuplicateParagraphOptions = ReportThresholds;
 
 export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
   meta: {
@@ -22,32 +22,22 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
       near: 'Paragraph nearly repeats {where} ({percent}% similar).',
       section: 'Section repeats {where} ({count} blocks re-emitted).',
     },
-    defaults: { ...DEFAULT_THRESHOLDS },
+    defaults: { ...DEFAULT_REPORT_THRESHOLDS },
   },
   check(article, context) {
-    const thresholds = context.options;
-    const infos = blockInfos(article);
-    const { repeats, runs } = repeatAnalysis(article, thresholds);
-    const inRun = new Set<number>();
-    for (const run of runs) {
-      for (let i = run.first; i <= run.last; i++) inRun.add(i);
-      reportRun(article, run, context.report);
-    }
-    for (const repeat of repeats.values()) {
-      if (inRun.has(repeat.index)) continue;
-      const info = infos[repeat.index];
-      if (info.role !== 'prose') continue;
-      if (repeat.kind === 'exact' && info.key.length < thresholds.minLength) continue;
+    const { runs, singles } = reportedRepeats(article, context.options);
+    for (const run of runs) reportRun(article, run, context.report);
+    for (const repeat of singles) {
       const block = article.blocks[repeat.index];
-      const where = describeLines(article, repeat.sources);
       const fragmentBefore = repeat.kind === 'cut' && repeat.sources[0] > repeat.index;
       const [from, to] = blockRemoval(article, repeat.index);
       context.report({
         messageId: fragmentBefore ? 'fragment' : repeat.kind,
-        data: { where, percent: Math.round(repeat.coverage * 100) },
+        data: { where: describeLines(article, repeat.sources), percent: Math.round(repeat.coverage * 100) },
         start: block.start,
         end: block.end,
         related: sourceSpan(article, repeat.sources),
+        // A paragraph that adds words of its own is only reported: removing it would lose them.
         fix: repeat.kind === 'partial' ? undefined : { safety: repeat.safe ? 'safe' : 'unsafe', edits: [{ start: from, end: to, text: '' }] },
       });
     }

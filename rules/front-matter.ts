@@ -36,7 +36,7 @@ export const frontMatter: Rule<FrontMatterOptions> = {
     },
     defaults: {
       required: ['title'],
-      dateFields: ['date', 'lastmod', 'updated', 'published', 'publishDate', 'pubDate', 'expiryDate', 'modified'],
+      dateFields: ['date', 'lastmod', 'updated', 'publishDate', 'pubDate', 'expiryDate', 'modified'],
       titleSimilarity: 0.75,
     },
   },

@@ -1,9 +1,8 @@
 import type { Rule, RuleContext, Fix } from '../src/types.js';
 import type { Article } from '../src/article.js';
-import { blockInfos, repeatAnalysis, type BlockInfo } from '../src/analysis.js';
+import { blockInfos, reportedRepeats, repeatAnalysis, type BlockInfo } from '../src/analysis.js';
 import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
 import { blockRemoval } from '../src/text/ranges.js';
-import { DEFAULT_THRESHOLDS } from '../src/text/repeats.js';
 import { stripTrailingMarkers } from '../src/text/markers.js';
 
 export interface TruncatedSentenceOptions {
@@ -39,7 +38,10 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
   check(article, context) {
     checkFields(article, context);
     const infos = blockInfos(article);
-    const repeats = repeatAnalysis(article, DEFAULT_THRESHOLDS).repeats;
+    const repeats = repeatAnalysis(article).repeats;
+    // Where a reported re-emission starts: a run's first block, or a single repeat.
+    const { runs, singles } = reportedRepeats(article);
+    const reemissionStarts = new Set([...runs.map((run) => run.first), ...singles.map((repeat) => repeat.index)]);
     const lastContent = findLastIndex(infos, (info) => info.role !== 'gap');
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i];
@@ -49,12 +51,12 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
       const reason =
         trailingMarker || next?.marker
           ? 'beforeMarker'
-          : next && repeats.has(i + 1) && repeats.get(i + 1)!.sources[0] !== i
+          : reemissionStarts.has(i + 1) && repeats.get(i + 1)!.sources[0] !== i
             ? 'beforeRepeat'
             : i === lastContent
               ? 'articleEnd'
               : undefined;
-      if (reason && isCut(info, reason)) {
+      if (reason && isCut(info, reason, reason === 'articleEnd' ? finishedShareOf(infos, i) : 1)) {
         context.report({
           messageId: reason,
           data: { tail: tail(info.text) },
@@ -79,17 +81,37 @@ function contentEnd(article: Article, info: BlockInfo): number {
 }
 
 /**
- * Whether the paragraph stops mid-sentence. At the very end of an article a short
- * line without punctuation is usually a sign-off or a caption, so "open" endings
- * there need the look of running text.
+ * Whether the paragraph stops mid-sentence. Before a marker or a re-emission any
+ * missing end counts. At the very end of an article a line without punctuation is
+ * often a sign-off, a photo credit or a template include, so an "open" ending there
+ * counts only in an article whose paragraphs otherwise end properly, and only when the
+ * text stops on a word in running text.
  */
-function isCut(info: BlockInfo, reason: string): boolean {
+function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean {
   if (info.ending === 'finished') return false;
-  if (/[:：]\s*$/.test(info.text)) return false;
+  const text = info.proseText.trim();
+  if (/[:：]$/.test(text)) return false;
   if (info.ending === 'unfinished' || reason !== 'articleEnd') return true;
-  const text = info.text.trim();
-  const sentences = (text.match(/[。．！？]|[.!?](?=\s)/g) ?? []).length;
-  return sentences >= 1 && text.length >= 40;
+  if (finishedShare < 0.75 || text.length < 10) return false;
+  if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
+  if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
+  // The last word: a lowercase Latin word, or Japanese text.
+  return /(?:^|[\s(「『“"'])[a-z][\w'’-]*$/.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text);
+}
+
+/** Sign-offs and credits that end articles without punctuation. */
+const SIGN_OFF = /^(?:[-—–]{1,3}|photos? by|image by|写真|画像|出典|source:|via |cheers|thanks|regards|happy )/i;
+
+/** Share of the article's prose paragraphs that end like finished sentences. */
+function finishedShareOf(infos: BlockInfo[], except: number): number {
+  let prose = 0;
+  let finished = 0;
+  infos.forEach((info, index) => {
+    if (!info.prose || index === except) return;
+    prose++;
+    if (info.ending === 'finished') finished++;
+  });
+  return prose >= 2 ? finished / prose : 0;
 }
 
 /**

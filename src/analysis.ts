@@ -2,7 +2,7 @@ import type { Paragraph, PhrasingContent } from 'mdast';
 import type { Article, Block } from './article.js';
 import { comparisonKey } from './text/normalize.js';
 import { isMarkerText, markerMatcher, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
-import { findRepeatedBlocks, type BlockRole, type RepeatAnalysis, type RepeatThresholds } from './text/repeats.js';
+import { findRepeatedBlocks, type BlockRole, type Repeat, type RepeatAnalysis, type RepeatedRun } from './text/repeats.js';
 import { sentenceEnding, type Ending } from './text/sentence-end.js';
 
 /** What the rules need to know of a top-level block, computed once per article. */
@@ -30,13 +30,83 @@ export function blockInfos(article: Article, matcher?: MarkerMatcher): BlockInfo
   return article.memo('blockInfos', () => article.blocks.map((block) => describeBlock(block, matcher ?? markerMatcher())));
 }
 
-export function repeatAnalysis(article: Article, thresholds: RepeatThresholds): RepeatAnalysis {
-  return article.memo(`repeats:${JSON.stringify(thresholds)}`, () =>
-    findRepeatedBlocks(
-      blockInfos(article).map((info) => ({ key: info.key, role: info.role, finished: info.ending === 'finished' })),
-      thresholds,
-    ),
+/** Every block that repeats an earlier one, found with the loose detection thresholds. */
+export function repeatAnalysis(article: Article): RepeatAnalysis {
+  return article.memo('repeats', () =>
+    findRepeatedBlocks(blockInfos(article).map((info) => ({ key: info.key, role: info.role, finished: info.ending === 'finished' }))),
   );
+}
+
+/** What makes a repeat worth reporting (the duplicate-paragraph rule's options). */
+export interface ReportThresholds {
+  /** Shortest normalised text (characters) of a verbatim repeat reported on its own. */
+  minLength: number;
+  /** Shortest normalised text of a cut-off copy that still ends like a sentence. */
+  minCutLength: number;
+  /** Similarity (0-1, by edit distance) from which two paragraphs are near-duplicates. */
+  nearSimilarity: number;
+  /** Shortest normalised text compared for near-duplicates. */
+  minNearLength: number;
+}
+
+export const DEFAULT_REPORT_THRESHOLDS: ReportThresholds = {
+  minLength: 40,
+  minCutLength: 40,
+  nearSimilarity: 0.93,
+  minNearLength: 50,
+};
+
+export interface ReportedRepeats {
+  runs: RepeatedRun[];
+  singles: Repeat[];
+}
+
+/** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
+const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
+
+/**
+ * The repeats worth a report. Real articles repeat short lead-ins ("For example:"),
+ * the same sentence before each code sample, and templated notes three times or more;
+ * a damaged article repeats whole paragraphs. So a single repeat is reported when it is
+ * long enough, appears exactly twice (or is long), and is not a lead-in repeated with
+ * the structure it introduces; a cut-off copy when it stops mid-sentence.
+ */
+export function reportedRepeats(article: Article, thresholds: ReportThresholds = DEFAULT_REPORT_THRESHOLDS): ReportedRepeats {
+  return article.memo(`reported:${JSON.stringify(thresholds)}`, () => {
+    const infos = blockInfos(article);
+    const { repeats, runs } = repeatAnalysis(article);
+    const occurrences = new Map<string, number>();
+    for (const info of infos) if (info.key) occurrences.set(info.key, (occurrences.get(info.key) ?? 0) + 1);
+    const leadIn = (repeat: Repeat) => {
+      const after = infos[repeat.index + 1]?.block.type;
+      const sourceAfter = infos[repeat.sources[0] + 1]?.block.type;
+      return !!after && !!sourceAfter && STRUCTURE.has(after) && STRUCTURE.has(sourceAfter);
+    };
+    const reportable = (repeat: Repeat): boolean => {
+      const info = infos[repeat.index];
+      if (info.role !== 'prose') return false;
+      const length = info.key.length;
+      switch (repeat.kind) {
+        case 'exact':
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat);
+        case 'cut':
+          return length >= thresholds.minCutLength || info.ending !== 'finished';
+        case 'near':
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && !leadIn(repeat);
+        default:
+          return true;
+      }
+    };
+    const keptRuns = runs.filter((run) => {
+      const prose = run.members.filter((m) => infos[m.index].role === 'prose');
+      const proseLength = prose.reduce((n, m) => n + infos[m.index].key.length, 0);
+      return prose.some(reportable) || (prose.length >= 2 && proseLength >= 80);
+    });
+    const inRun = new Set<number>();
+    for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);
+    const singles = [...repeats.values()].filter((repeat) => !inRun.has(repeat.index) && reportable(repeat)).sort((a, b) => a.index - b.index);
+    return { runs: keptRuns, singles };
+  });
 }
 
 function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
@@ -52,7 +122,7 @@ function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
     case 'paragraph': {
       const paragraph = block.node as Paragraph;
       info.key = comparisonKey(text);
-      info.prose = isRunningText(paragraph) && info.key.length > 0;
+      info.prose = isRunningText(paragraph) && info.key.length > 0 && !TEMPLATE_SYNTAX.test(block.text);
       info.role = info.prose ? 'prose' : 'exact';
       break;
     }
@@ -77,6 +147,9 @@ function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
   }
   return info;
 }
+
+/** Site-generator syntax (Liquid, Hugo shortcodes, DocFX includes, admonitions): not prose. */
+const TEMPLATE_SYNTAX = /\{%|\{\{|\[!include|^:::|:::$/im;
 
 /**
  * A paragraph of running text: not only links or images (a link list, a CTA button),

@@ -55,9 +55,8 @@ export interface RepeatAnalysis {
   runs: RepeatedRun[];
 }
 
+/** Detection thresholds: loose, so runs can include every copy; reports filter further. */
 export interface RepeatThresholds {
-  /** Shortest key (characters) reported as a repeat on its own. */
-  minLength: number;
   /** Shortest key a cut-off copy may have. */
   minCutLength: number;
   /** Levenshtein similarity that makes two blocks near-duplicates. */
@@ -67,7 +66,6 @@ export interface RepeatThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: RepeatThresholds = {
-  minLength: 12,
   minCutLength: 8,
   nearSimilarity: 0.85,
   minNearLength: 30,

@@ -23,6 +23,8 @@ export type Ending = 'finished' | 'open' | 'unfinished';
  * - `open`: ends without punctuation (a noun, a word): cut, or a heading-like line.
  */
 export function sentenceEnding(text: string): Ending {
+  // "()" closes a casual Japanese sentence like (笑).
+  if (/\(\)$|（）$/.test(text)) return 'finished';
   let end = text.length;
   while (end > 0 && TRAILERS.has(text[end - 1])) end--;
   if (end === 0) return 'finished';
