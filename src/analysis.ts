@@ -39,7 +39,7 @@ export function repeatAnalysis(article: Article): RepeatAnalysis {
 
 /** What makes a repeat worth reporting (the duplicate-paragraph rule's options). */
 export interface ReportThresholds {
-  /** Shortest normalised text (characters) of a verbatim repeat reported on its own. */
+  /** Shortest normalised text of a verbatim repeat reported on its own (Latin letters; a Japanese character counts 2). */
   minLength: number;
   /** Shortest normalised text of a cut-off copy that still ends like a sentence. */
   minCutLength: number;
@@ -59,6 +59,16 @@ export const DEFAULT_REPORT_THRESHOLDS: ReportThresholds = {
 export interface ReportedRepeats {
   runs: RepeatedRun[];
   singles: Repeat[];
+}
+
+/**
+ * Length of a comparison key with each non-Latin character counted twice: a Japanese
+ * character carries about as much text as two Latin letters, so one threshold serves both.
+ */
+export function weightedLength(key: string): number {
+  let length = key.length;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x2fff) length++;
+  return length;
 }
 
 /** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
@@ -85,7 +95,7 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
-      const length = info.key.length;
+      const length = weightedLength(info.key);
       switch (repeat.kind) {
         case 'exact':
           return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat);
@@ -99,7 +109,7 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
     };
     const keptRuns = runs.filter((run) => {
       const prose = run.members.filter((m) => infos[m.index].role === 'prose');
-      const proseLength = prose.reduce((n, m) => n + infos[m.index].key.length, 0);
+      const proseLength = prose.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
       return prose.some(reportable) || (prose.length >= 2 && proseLength >= 80);
     });
     const inRun = new Set<number>();
