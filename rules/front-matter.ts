@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { diffChars } from 'diff';
 import type { Heading } from 'mdast';
 import type { Rule, RuleContext } from '../src/types.js';
 import type { Article } from '../src/article.js';
@@ -10,8 +10,6 @@ export interface FrontMatterOptions {
   required: string[];
   /** Fields whose value must be a date. */
   dateFields: string[];
-  /** Similarity (0-1) above which a title that differs from the first heading is reported. */
-  titleSimilarity: number;
 }
 
 export const frontMatter: Rule<FrontMatterOptions> = {
@@ -37,7 +35,6 @@ export const frontMatter: Rule<FrontMatterOptions> = {
     defaults: {
       required: ['title'],
       dateFields: ['date', 'lastmod', 'updated', 'publishDate', 'pubDate', 'expiryDate', 'modified'],
-      titleSimilarity: 0.75,
     },
   },
   check(article, context) {
@@ -88,25 +85,30 @@ export const frontMatter: Rule<FrontMatterOptions> = {
       });
     }
     const title = data.title;
-    if (typeof title === 'string' && heading) {
-      const a = comparisonKey(title);
-      const b = comparisonKey(heading.text);
-      if (a !== b && a.length >= 4 && b.length >= 4) {
-        const similarity = 1 - distance(a, b) / Math.max(a.length, b.length);
-        if (similarity >= context.options.titleSimilarity) {
-          const location = fm.fields.get('title');
-          context.report({
-            messageId: 'titleMismatch',
-            data: { title: clip(title), heading: clip(heading.text) },
-            start: location?.valueStart ?? 0,
-            end: location?.valueEnd ?? firstLineEnd,
-            related: { start: heading.start, end: heading.end },
-          });
-        }
-      }
+    if (typeof title === 'string' && heading && isCorruptedCopy(comparisonKey(title), comparisonKey(heading.text))) {
+      const location = fm.fields.get('title');
+      context.report({
+        messageId: 'titleMismatch',
+        data: { title: clip(title), heading: clip(heading.text) },
+        start: location?.valueStart ?? 0,
+        end: location?.valueEnd ?? firstLineEnd,
+        related: { start: heading.start, end: heading.end },
+      });
     }
   },
 };
+
+/**
+ * A title that is the heading with characters dropped or changed in two or more
+ * places (a bad search-and-replace, a lossy scrape). A title that adds or drops a whole
+ * word ("Puppeteer" / "Puppeteer の概要") is an editorial choice, not corruption.
+ */
+function isCorruptedCopy(title: string, heading: string): boolean {
+  if (title === heading || title.length < 4 || heading.length < 4) return false;
+  const edits = diffChars(heading, title).filter((part) => part.added || part.removed);
+  const changed = edits.reduce((n, part) => n + part.value.length, 0);
+  return edits.length >= 2 && edits.every((part) => part.value.length <= 2) && changed <= Math.max(2, heading.length * 0.2);
+}
 
 function reportMissing(article: Article, context: RuleContext<FrontMatterOptions>): void {
   const { lines } = article;

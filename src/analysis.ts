@@ -107,10 +107,17 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
           return true;
       }
     };
+    // A run is a re-emitted section when it holds a paragraph worth reporting on its
+    // own, or two distinctive copies (text that appears exactly twice in the article):
+    // templated posts repeat the same sentence in every entry, and that is not a copy.
+    const distinctive = (repeat: Repeat) => {
+      const info = infos[repeat.index];
+      return repeat.kind !== 'near' && repeat.kind !== 'partial' && (info.role === 'prose' || info.block.type === 'heading') && occurrences.get(info.key) === 2 && weightedLength(info.key) >= 20;
+    };
     const keptRuns = runs.filter((run) => {
-      const prose = run.members.filter((m) => infos[m.index].role === 'prose');
-      const proseLength = prose.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
-      return prose.some(reportable) || (prose.length >= 2 && proseLength >= 80);
+      const strong = run.members.filter(distinctive);
+      const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
+      return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);
     });
     const inRun = new Set<number>();
     for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);

@@ -225,10 +225,17 @@ function nearestEarlier(
     if (Math.max(target.length, key.length) > MAX_LEVENSHTEIN_LENGTH) continue;
     const longest = Math.max(target.length, key.length);
     if (Math.abs(target.length - key.length) > longest * (1 - thresholds.nearSimilarity)) continue;
+    // Paragraphs that differ only in numbers (versions, CVE ids, dates) are a template
+    // filled in twice, not a copy with a word changed.
+    if (withoutDigits(key) === withoutDigits(target)) continue;
     const similarity = 1 - distance(key, target) / longest;
     if (similarity >= thresholds.nearSimilarity && (!best || similarity > best.similarity)) best = { j, similarity };
   }
   return best;
+}
+
+function withoutDigits(key: string): string {
+  return key.replace(/\d+/g, '');
 }
 
 /**
