@@ -56,7 +56,7 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
             : i === lastContent
               ? 'articleEnd'
               : undefined;
-      if (reason && isCut(info, reason, reason === 'articleEnd' ? finishedShareOf(infos, i) : 1)) {
+      if (reason && isCut(info, reason, finishedShareOf(infos, i))) {
         context.report({
           messageId: reason,
           data: { tail: tail(info.text) },
@@ -81,17 +81,17 @@ function contentEnd(article: Article, info: BlockInfo): number {
 }
 
 /**
- * Whether the paragraph stops mid-sentence. Before a marker or a re-emission any
- * missing end counts. At the very end of an article a line without punctuation is
- * often a sign-off, a photo credit or a template include, so an "open" ending there
- * counts only in an article whose paragraphs otherwise end properly, and only when the
- * text stops on a word in running text.
+ * Whether the paragraph stops mid-sentence. Before an end marker any missing end
+ * counts. Elsewhere a line without punctuation is often a sign-off, a photo credit, a
+ * caption or a template include, so an "open" ending counts only in an article whose
+ * paragraphs otherwise end properly, and only when the text stops on a word in
+ * running text.
  */
 function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean {
   if (info.ending === 'finished') return false;
   const text = info.proseText.trim();
   if (/[:：]$/.test(text)) return false;
-  if (info.ending === 'unfinished' || reason !== 'articleEnd') return true;
+  if (info.ending === 'unfinished' || reason === 'beforeMarker') return true;
   if (finishedShare < 0.75 || text.length < 10) return false;
   if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;

@@ -33,15 +33,20 @@ export function blockInfos(article: Article, matcher?: MarkerMatcher): BlockInfo
 /** Every block that repeats an earlier one, found with the loose detection thresholds. */
 export function repeatAnalysis(article: Article): RepeatAnalysis {
   return article.memo('repeats', () =>
-    findRepeatedBlocks(blockInfos(article).map((info) => ({ key: info.key, role: info.role, finished: info.ending === 'finished' }))),
+    findRepeatedBlocks(blockInfos(article).map((info) => ({ key: info.key, role: info.role, finished: info.ending === 'finished' || isLeadIn(info) }))),
   );
+}
+
+/** A line that introduces what follows ("For example:", "手順は次のとおりです："): complete as it is. */
+export function isLeadIn(info: BlockInfo): boolean {
+  return /[:：]\s*$/.test(info.proseText);
 }
 
 /** What makes a repeat worth reporting (the duplicate-paragraph rule's options). */
 export interface ReportThresholds {
   /** Shortest normalised text of a verbatim repeat reported on its own (Latin letters; a Japanese character counts 2). */
   minLength: number;
-  /** Shortest normalised text of a cut-off copy that still ends like a sentence. */
+  /** Shortest normalised text of a cut-off copy (it must stop mid-sentence). */
   minCutLength: number;
   /** Similarity (0-1, by edit distance) from which two paragraphs are near-duplicates. */
   nearSimilarity: number;
@@ -51,7 +56,7 @@ export interface ReportThresholds {
 
 export const DEFAULT_REPORT_THRESHOLDS: ReportThresholds = {
   minLength: 40,
-  minCutLength: 40,
+  minCutLength: 10,
   nearSimilarity: 0.93,
   minNearLength: 50,
 };
@@ -100,7 +105,8 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
         case 'exact':
           return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat);
         case 'cut':
-          return length >= thresholds.minCutLength || info.ending !== 'finished';
+          // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
+          return length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && !leadIn(repeat);
         default:
