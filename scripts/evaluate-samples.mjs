@@ -25,6 +25,7 @@ let lostSentences = 0;
 const misses = [];
 const falseReports = [];
 const unrestored = [];
+const lost = [];
 const withoutBlankLines = (text) => text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '').join('\n');
 
 for (const [name, label] of Object.entries(labels)) {
@@ -57,7 +58,14 @@ for (const [name, label] of Object.entries(labels)) {
   const sentences = (t) => t.split(/(?<=[。．！？!?])|(?<=\.)\s+|\n+/).map((s) => s.trim()).filter((s) => s.length >= 8);
   const counts = new Map();
   for (const s of sentences(damaged)) counts.set(s, (counts.get(s) ?? 0) + 1);
-  for (const [s, n] of counts) if (n === 1 && !safe.includes(s) && !/END|<\|/.test(s)) lostSentences++;
+  const flat = (t) => t.replace(/\s+/g, '');
+  const safeFlat = flat(safe);
+  for (const [s, n] of counts) {
+    if (n === 1 && !safeFlat.includes(flat(s)) && !/END|<\|/i.test(s)) {
+      lostSentences++;
+      if (verbose) lost.push(`${name}: ${s.slice(0, 100)}`);
+    }
+  }
 }
 
 console.log('recall per damage kind:');
@@ -70,4 +78,5 @@ if (verbose) {
   console.log('\nmissed:\n  ' + misses.join('\n  '));
   console.log('\nreports not on damage:\n  ' + falseReports.join('\n  '));
   console.log('\nnot restored:\n  ' + unrestored.join('\n  '));
+  console.log('\nunique sentences lost by --fix:\n  ' + lost.join('\n  '));
 }

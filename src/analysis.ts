@@ -1,4 +1,5 @@
 import type { Paragraph, PhrasingContent } from 'mdast';
+import type { Node } from 'unist';
 import type { Article, Block } from './article.js';
 import { comparisonKey } from './text/normalize.js';
 import { isMarkerText, markerMatcher, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
@@ -95,7 +96,7 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
     const leadIn = (repeat: Repeat) => {
       const after = infos[repeat.index + 1]?.block.type;
       const sourceAfter = infos[repeat.sources[0] + 1]?.block.type;
-      return !!after && !!sourceAfter && STRUCTURE.has(after) && STRUCTURE.has(sourceAfter);
+      return !!after && after === sourceAfter && STRUCTURE.has(after);
     };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
@@ -143,9 +144,15 @@ function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
   }
   switch (block.type) {
     case 'paragraph': {
-      const paragraph = block.node as Paragraph;
-      info.key = comparisonKey(text);
-      info.prose = isRunningText(paragraph) && info.key.length > 0 && !TEMPLATE_SYNTAX.test(block.text);
+      // Template syntax ({% ... %}, {{< ... >}}) loses its meaning without punctuation:
+      // compare it as written, and never as prose.
+      if (TEMPLATE_SYNTAX.test(block.text)) {
+        info.key = block.text.replace(/\s+/g, ' ').trim();
+        info.role = 'exact';
+        break;
+      }
+      info.key = comparisonKey(stripTrailingMarkers(keySource(block.node), matcher));
+      info.prose = isRunningText(block.node as Paragraph) && info.key.length > 0;
       info.role = info.prose ? 'prose' : 'exact';
       break;
     }
@@ -153,16 +160,20 @@ function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
     case 'list':
     case 'table':
     case 'blockquote':
+      info.key = comparisonKey(keySource(block.node));
+      info.role = 'exact';
+      break;
     case 'code':
-      info.key = comparisonKey(block.type === 'code' ? block.text : text);
+      info.key = comparisonKey(block.text);
       info.role = 'exact';
       break;
     case 'html':
-      info.role = /^\s*<!--[\s\S]*-->\s*$/.test(block.text) ? 'gap' : 'exact';
-      info.key = info.role === 'exact' ? comparisonKey(block.text) : '';
+      // Comments carry directives (<!-- prettier-ignore -->): never part of a copy.
+      if (/^\s*<!--[\s\S]*-->\s*$/.test(block.text)) break;
+      info.key = comparisonKey(block.text);
+      info.role = 'exact';
       break;
     case 'thematicBreak':
-    case 'definition':
       info.role = 'gap';
       break;
     default:
@@ -181,7 +192,12 @@ const TEMPLATE_SYNTAX = /\{%|\{\{|\[!include|^:::|:::$/im;
 function isRunningText(paragraph: Paragraph): boolean {
   const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
   if (meaningful.length === 0) return false;
-  if (meaningful.every((child) => child.type === 'link' || child.type === 'image' || child.type === 'linkReference' || child.type === 'imageReference' || child.type === 'html')) return false;
+  // Links, images and embeds (`@[gist](url)`) with at most a stray character around them.
+  const outsideLinks = meaningful
+    .filter((child) => !['link', 'image', 'linkReference', 'imageReference', 'html'].includes(child.type))
+    .map((child) => phrasingText([child]))
+    .join('');
+  if (!/\p{L}.*\p{L}/su.test(outsideLinks)) return false;
   if (meaningful.length === 1 && (meaningful[0].type === 'strong' || meaningful[0].type === 'emphasis')) return false;
   return meaningful.some((child: PhrasingContent) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode' || child.type === 'link');
 }
@@ -219,3 +235,19 @@ function phrasingText(children: PhrasingContent[]): string {
 
 /** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */
 const CODE_PLACEHOLDER = 'code';
+
+/**
+ * The text a comparison key is made from: the words, plus the targets of links and
+ * images, so two "See the [slides](a.slide)" paragraphs pointing at different slides
+ * are different paragraphs.
+ */
+function keySource(node: Node): string {
+  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
+  let out = '';
+  if ('children' in node && Array.isArray(node.children)) {
+    for (const child of node.children as Node[]) out += keySource(child) + (child.type === 'listItem' || child.type === 'paragraph' || child.type === 'tableCell' ? ' ' : '');
+  }
+  if ((node.type === 'link' || node.type === 'image') && 'url' in node) out += ` ${String(node.url)} `;
+  if (node.type === 'image' && 'alt' in node && node.alt) out = `${String(node.alt)}${out}`;
+  return out;
+}

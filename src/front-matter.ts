@@ -41,8 +41,12 @@ const MAX_FRONT_MATTER_CHARS = 256 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
 const OPENING = /^(---|\+\+\+)[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
-/** A line that can belong to a YAML mapping: key, list item, comment, indented continuation. */
-const YAML_LIKE = /^(?:\s|-(?:\s|$)|#|\.\.\.|[^\s#:][^:]*:(?:\s|$)|["'].*["']\s*:(?:\s|$)|[[{])/;
+/**
+ * A line that can belong to a YAML mapping: key, list item, comment, indented
+ * continuation. A line opening with "[" or "{" at column 0 cannot follow mapping keys:
+ * it is Markdown (a link), not YAML.
+ */
+const YAML_LIKE = /^(?:\s|-(?:\s|$)|#|\.\.\.|[^\s#:][^:]*:(?:\s|$)|["'].*["']\s*:(?:\s|$))/;
 
 /**
  * Finds and parses the front matter at the top of `text` (BOM already removed).
