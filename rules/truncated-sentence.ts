@@ -1,6 +1,6 @@
 import type { Rule, RuleContext, Fix } from '../src/types.js';
 import type { Article } from '../src/article.js';
-import { blockInfos, reportedRepeats, repeatAnalysis, type BlockInfo } from '../src/analysis.js';
+import { blockInfos, isLeadIn, reportedRepeats, repeatAnalysis, type BlockInfo } from '../src/analysis.js';
 import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import { stripTrailingMarkers } from '../src/text/markers.js';
@@ -96,7 +96,7 @@ function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean 
   if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // The last word: a lowercase Latin word, or Japanese text.
-  return /(?:^|[\s(「『“"'])[a-z][\w'’-]*$/.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text);
+  return /(?:^|[\s(「『“"'`])[a-z][\w'’-]*$/.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text);
 }
 
 /** Sign-offs and credits that end articles without punctuation. */
@@ -107,7 +107,8 @@ function finishedShareOf(infos: BlockInfo[], except: number): number {
   let prose = 0;
   let finished = 0;
   infos.forEach((info, index) => {
-    if (!info.prose || index === except) return;
+    // Lead-ins ("as follows:") and lines ending in code or a URL say nothing either way.
+    if (!info.prose || index === except || isLeadIn(info) || /code$/.test(info.proseText.trim())) return;
     prose++;
     if (info.ending === 'finished') finished++;
   });

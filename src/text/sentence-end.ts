@@ -4,7 +4,7 @@
  */
 
 /** Characters that finish a sentence in Japanese or English text. */
-const TERMINALS = new Set([...'。．！？!?.…‥♪☆★♡♥〜～ｗw笑']);
+const TERMINALS = new Set([...'。．！？!?.…‥♪☆★♡♥〜～ｗ笑']);
 /** Characters that may follow the terminal: closing quotes and brackets, emphasis. */
 const TRAILERS = new Set([...'」』）)】］]"”’\'〕》〉>*_~` \t\u3000']);
 /** A text ending in one of these clearly stops mid-sentence. */
@@ -30,6 +30,8 @@ export function sentenceEnding(text: string): Ending {
   if (end === 0) return 'finished';
   const last = text[end - 1];
   if (TERMINALS.has(last)) return 'finished';
+  // "w" closes a casual Japanese sentence (laughter), not an English word.
+  if (last === 'w' && /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]w+$/u.test(text.slice(0, end))) return 'finished';
   const code = text.codePointAt(Math.max(0, end - 2)) ?? 0;
   if (/\p{Extended_Pictographic}/u.test(String.fromCodePoint(code)) || /\p{Extended_Pictographic}/u.test(last)) return 'finished';
   if (CONTINUATIONS.has(last)) return 'unfinished';
