@@ -28,7 +28,7 @@ export interface BlockInfo {
 
 /** Analyses shared by several rules, memoised on the article. */
 export function blockInfos(article: Article, matcher?: MarkerMatcher): BlockInfo[] {
-  return article.memo('blockInfos', () => article.blocks.map((block) => describeBlock(block, matcher ?? markerMatcher())));
+  return article.memo('blockInfos', () => article.blocks.map((block) => describeBlock(block, matcher ?? markerMatcher(), article.text.slice(block.start, block.end))));
 }
 
 /** Every block that repeats an earlier one, found with the loose detection thresholds. */
@@ -133,7 +133,7 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
   });
 }
 
-function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
+function describeBlock(block: Block, matcher: MarkerMatcher, raw: string): BlockInfo {
   const text = stripTrailingMarkers(block.text, matcher);
   const marker = (block.type === 'paragraph' || block.type === 'html') && isMarkerText(block.text, matcher);
   const proseText = block.type === 'paragraph' ? stripTrailingMarkers(phrasingText((block.node as Paragraph).children), matcher) : text;
@@ -157,6 +157,17 @@ function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
       break;
     }
     case 'heading':
+      // "A long sentence.\n---" is a setext heading to CommonMark, but a paragraph
+      // followed by a thematic break to whoever wrote it.
+      if (isSetextSentence(raw, block.text)) {
+        info.key = comparisonKey(keySource(block.node));
+        info.prose = true;
+        info.role = 'prose';
+        break;
+      }
+      info.key = comparisonKey(keySource(block.node));
+      info.role = 'exact';
+      break;
     case 'list':
     case 'table':
     case 'blockquote':
@@ -180,6 +191,12 @@ function describeBlock(block: Block, matcher: MarkerMatcher): BlockInfo {
       info.role = 'barrier';
   }
   return info;
+}
+
+/** A setext "heading" that is really a sentence: it has a Japanese full stop, or is long with sentence punctuation. */
+function isSetextSentence(raw: string, text: string): boolean {
+  if (raw.trimStart().startsWith('#')) return false;
+  return /[。．]/.test(text) || (text.length > 60 && /[！？!?]|\.\s/.test(text));
 }
 
 /** Site-generator syntax (Liquid, Hugo shortcodes, DocFX includes, admonitions): not prose. */

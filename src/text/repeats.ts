@@ -150,7 +150,7 @@ function containedInEarlier(i: number, key: string, candidates: number[], inputs
   }
   const tiling = tileWithEarlier(key, candidates, inputs);
   if (tiling.covered === key.length && tiling.sources.length >= 2) {
-    return { index: i, kind: 'glued', sources: tiling.sources, coverage: 1, safe: true };
+    return { index: i, kind: 'glued', sources: tiling.sources, coverage: 1, safe: !tiling.fuzzy };
   }
   return undefined;
 }
@@ -177,25 +177,27 @@ function similarToEarlier(
 
 /**
  * Covers `key` from the left with whole earlier blocks, the last piece possibly the
- * start of one (a glued re-emission that was cut off). Returns how far it got.
+ * start of one (a glued re-emission that was cut off). A piece may also be a near copy
+ * of an earlier block (a word changed); the tiling is then `fuzzy`, and removing the
+ * block could drop that word. Returns how far it got.
  */
-function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[]): { covered: number; sources: number[] } {
+function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[]): { covered: number; sources: number[]; fuzzy: boolean } {
   const ordered = [...candidates].sort((a, b) => inputs[b].key.length - inputs[a].key.length);
   const sources: number[] = [];
   let position = 0;
   let covered = 0;
+  let fuzzy = false;
   while (position < key.length) {
-    let next = -1;
-    for (const j of ordered) {
-      if (key.startsWith(inputs[j].key, position)) {
-        next = j;
-        break;
-      }
+    let next = ordered.find((j) => key.startsWith(inputs[j].key, position));
+    if (next === undefined) {
+      // Edit distance is costly: only the blocks sharing the most shingles are tried.
+      next = candidates.slice(0, 5).find((j) => nearlyAt(key, position, inputs[j].key));
+      if (next !== undefined) fuzzy = true;
     }
-    if (next !== -1) {
+    if (next !== undefined) {
       sources.push(next);
       position += inputs[next].key.length;
-      covered = position;
+      covered = Math.min(position, key.length);
       continue;
     }
     const rest = key.slice(position);
@@ -206,7 +208,14 @@ function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[
     }
     break;
   }
-  return { covered, sources: [...new Set(sources)].sort((a, b) => a - b) };
+  return { covered, sources: [...new Set(sources)].sort((a, b) => a - b), fuzzy };
+}
+
+/** `piece` appears at `position` of `key` with a few characters changed. */
+function nearlyAt(key: string, position: number, piece: string): boolean {
+  if (piece.length < 30 || piece.length > MAX_LEVENSHTEIN_LENGTH || position + piece.length > key.length + 2) return false;
+  const window = key.slice(position, position + piece.length);
+  return 1 - distance(window, piece) / piece.length >= 0.95;
 }
 
 /** The earlier block nearly equal to `key` (or to its cut-off start), if any. */
