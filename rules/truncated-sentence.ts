@@ -66,7 +66,8 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
         });
         continue;
       }
-      if (context.options.brackets) {
+      // An unclosed bracket counts only in text that also stops unfinished.
+      if (context.options.brackets && info.ending !== 'finished') {
         const unbalanced = findUnbalancedInSource(article, info);
         if (unbalanced && isCutBracket(unbalanced.char, info)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
       }

@@ -26,9 +26,11 @@ export interface BlockInfo {
   ending: Ending;
 }
 
+const DEFAULT_MATCHER = markerMatcher();
+
 /** Analyses shared by several rules, memoised on the article. */
 export function blockInfos(article: Article, matcher?: MarkerMatcher): BlockInfo[] {
-  return article.memo('blockInfos', () => article.blocks.map((block) => describeBlock(block, matcher ?? markerMatcher(), article.text.slice(block.start, block.end))));
+  return article.memo('blockInfos', () => article.blocks.map((block) => describeBlock(block, matcher ?? DEFAULT_MATCHER, article.text.slice(block.start, block.end))));
 }
 
 /** Every block that repeats an earlier one, found with the loose detection thresholds. */
@@ -209,11 +211,12 @@ const TEMPLATE_SYNTAX = /\{%|\{\{|\[!include|^:::|:::$/im;
 function isRunningText(paragraph: Paragraph): boolean {
   const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
   if (meaningful.length === 0) return false;
-  // Links, images and embeds (`@[gist](url)`) with at most a stray character around them.
+  // Links, bare URLs, images, code and embeds (`@[gist](url)`) with at most a stray character around them.
   const outsideLinks = meaningful
     .filter((child) => !['link', 'image', 'linkReference', 'imageReference', 'html'].includes(child.type))
     .map((child) => phrasingText([child]))
-    .join('');
+    .join('')
+    .replaceAll(CODE_PLACEHOLDER, '');
   if (!/\p{L}.*\p{L}/su.test(outsideLinks)) return false;
   if (meaningful.length === 1 && (meaningful[0].type === 'strong' || meaningful[0].type === 'emphasis')) return false;
   return meaningful.some((child: PhrasingContent) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode' || child.type === 'link');
@@ -225,7 +228,7 @@ function phrasingText(children: PhrasingContent[]): string {
   for (const child of children) {
     switch (child.type) {
       case 'text':
-        out += child.value;
+        out += child.value.replace(BARE_URL, CODE_PLACEHOLDER);
         break;
       case 'inlineCode':
         out += CODE_PLACEHOLDER;
@@ -249,6 +252,8 @@ function phrasingText(children: PhrasingContent[]): string {
   }
   return out;
 }
+
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()（）「」]+/g;
 
 /** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */
 const CODE_PLACEHOLDER = 'code';

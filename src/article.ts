@@ -1,6 +1,4 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { parseMarkdown } from './markdown.js';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import { LineIndex } from './text/lines.js';
@@ -34,8 +32,6 @@ export interface Article {
   memo<T>(key: string, compute: () => T): T;
 }
 
-// GFM: content folders (Jekyll, Hugo, Zenn) write tables, footnotes and autolinks.
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 export function parseArticle(source: string, filePath = '<text>'): Article {
   const bom = source.charCodeAt(0) === 0xfeff;
@@ -43,7 +39,7 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
   const lines = new LineIndex(text);
   const frontMatter = readFrontMatter(text, lines);
   const bodyStart = frontMatter ? frontMatter.end : 0;
-  const root = parser.parse(text.slice(bodyStart));
+  const root = parseMarkdown(text.slice(bodyStart));
   const blocks: Block[] = [];
   for (const node of root.children) {
     const start = (node.position?.start.offset ?? 0) + bodyStart;

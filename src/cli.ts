@@ -18,6 +18,7 @@ interface CliOptions {
   outputFile?: string;
   color?: boolean;
   ext?: string[];
+  concurrency: number | 'auto' | 'off';
 }
 
 function readVersion(): string {
@@ -28,6 +29,13 @@ function readVersion(): string {
 function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError('expected an integer (-1 for no limit)');
+  return n;
+}
+
+function parseConcurrency(value: string): number | 'auto' | 'off' {
+  if (value === 'auto' || value === 'off') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected auto, off or a positive integer');
   return n;
 }
 
@@ -49,6 +57,7 @@ function buildProgram(): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseCount, -1)
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('--ext <list>', 'file extensions to search directories for (default: md,markdown)', parseExtensions)
+    .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
     .version(readVersion(), '-v, --version', 'print the version')
@@ -100,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
   const fixLevel = options.fix || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined;
   let results: LintResult[];
   try {
-    results = await lintFiles(inputs, { cwd, extensions: options.ext, fix: fixLevel, dryRun: !!options.fixDryRun });
+    results = await lintFiles(inputs, { cwd, extensions: options.ext, fix: fixLevel, dryRun: !!options.fixDryRun, concurrency: options.concurrency });
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`scrapelint: ${error.message}\n`);

@@ -107,6 +107,8 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
       const list = postings.get(hash);
       if (list) for (const j of list) counts.set(j, (counts.get(j) ?? 0) + 1);
     }
+    // Near copies share most of their shingles: others are not worth an edit distance.
+    const nearCandidates = [...counts.entries()].filter(([j, n]) => !repeats.has(j) && n >= shingles.length * 0.5).map(([j]) => j);
     const candidates = [...counts.entries()]
       .filter(([j]) => !repeats.has(j))
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -124,7 +126,7 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
       repeats.set(fragment, { index: fragment, kind: 'cut', sources: [i], coverage: 1, safe: true });
       firstByKey.set(inputs[fragment].key, i);
     } else {
-      const similar = similarToEarlier(i, key, candidates, inputs, thresholds);
+      const similar = similarToEarlier(i, key, candidates, nearCandidates, inputs, thresholds);
       if (similar) {
         repeats.set(i, similar);
         continue;
@@ -160,11 +162,12 @@ function similarToEarlier(
   i: number,
   key: string,
   candidates: number[],
+  nearCandidates: number[],
   inputs: RepeatInput[],
   thresholds: RepeatThresholds,
 ): Repeat | undefined {
-  if (key.length >= thresholds.minNearLength) {
-    const near = nearestEarlier(key, candidates, inputs, thresholds);
+  if (key.length >= thresholds.minNearLength && nearCandidates.length > 0) {
+    const near = nearestEarlier(key, nearCandidates, inputs, thresholds);
     if (near) return { index: i, kind: 'near', sources: [near.j], coverage: near.similarity, safe: false };
   }
   const tiling = tileWithEarlier(key, candidates, inputs);
