@@ -192,14 +192,22 @@ function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[
   let fuzzy = false;
   while (position < key.length) {
     let next = ordered.find((j) => key.startsWith(inputs[j].key, position));
+    let length = next === undefined ? 0 : inputs[next].key.length;
     if (next === undefined) {
       // Edit distance is costly: only the blocks sharing the most shingles are tried.
-      next = candidates.slice(0, 5).find((j) => nearlyAt(key, position, inputs[j].key));
-      if (next !== undefined) fuzzy = true;
+      for (const j of candidates.slice(0, 5)) {
+        const matched = nearlyAt(key, position, inputs[j].key);
+        if (matched > 0) {
+          next = j;
+          length = matched;
+          fuzzy = true;
+          break;
+        }
+      }
     }
     if (next !== undefined) {
       sources.push(next);
-      position += inputs[next].key.length;
+      position += length;
       covered = Math.min(position, key.length);
       continue;
     }
@@ -214,11 +222,25 @@ function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[
   return { covered, sources: [...new Set(sources)].sort((a, b) => a - b), fuzzy };
 }
 
-/** `piece` appears at `position` of `key` with a few characters changed. */
-function nearlyAt(key: string, position: number, piece: string): boolean {
-  if (piece.length < 30 || piece.length > MAX_LEVENSHTEIN_LENGTH || position + piece.length > key.length + 2) return false;
-  const window = key.slice(position, position + piece.length);
-  return 1 - distance(window, piece) / piece.length >= 0.95;
+/**
+ * Whether `piece` appears at `position` of `key` with a few characters changed; returns
+ * the length of the matching stretch of `key` (a changed word may be longer or shorter),
+ * or 0.
+ */
+function nearlyAt(key: string, position: number, piece: string): number {
+  if (piece.length < 30 || piece.length > MAX_LEVENSHTEIN_LENGTH) return 0;
+  let best = 0;
+  let bestSimilarity = 0.95;
+  for (let delta = -3; delta <= 3; delta++) {
+    const length = piece.length + delta;
+    if (position + length > key.length) break;
+    const similarity = 1 - distance(key.slice(position, position + length), piece) / Math.max(length, piece.length);
+    if (similarity >= bestSimilarity) {
+      best = length;
+      bestSimilarity = similarity;
+    }
+  }
+  return best;
 }
 
 /** The earlier block nearly equal to `key` (or to its cut-off start), if any. */

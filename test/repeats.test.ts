@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { findRepeatedBlocks, type RepeatInput } from '../src/text/repeats.js';
+import { comparisonKey } from '../src/text/normalize.js';
+import { lintText } from '../src/index.js';
+
+const prose = (text: string, finished = true): RepeatInput => ({ key: comparisonKey(text), role: 'prose', finished });
+const heading = (text: string): RepeatInput => ({ key: comparisonKey(text), role: 'exact', finished: true });
+
+const A = '町の図書館は、本を貸すだけの場所ではなくなりつつあり、住民が集まる拠点として生まれ変わっています。';
+const B = '特に若い世代の利用が増えており、放課後に勉強する中高生の姿が目立ちます。';
+const C = '開館時間を夜九時まで延ばしたことで、仕事帰りの利用者が倍増しました。';
+
+describe('findRepeatedBlocks', () => {
+  it('finds a verbatim copy and points at the first', () => {
+    const { repeats } = findRepeatedBlocks([prose(A), prose(B), prose(A)]);
+    expect([...repeats.values()]).toEqual([{ index: 2, kind: 'exact', sources: [0], coverage: 1, safe: true }]);
+  });
+
+  it('finds a copy cut off mid-word', () => {
+    const { repeats } = findRepeatedBlocks([prose(A), prose(B), prose(A.slice(0, 15), false)]);
+    expect(repeats.get(2)).toMatchObject({ kind: 'cut', sources: [0], safe: true });
+  });
+
+  it('keeps the complete text when the cut-off copy comes first', () => {
+    const { repeats } = findRepeatedBlocks([prose(A.slice(0, 15), false), prose(B), prose(A)]);
+    expect(repeats.get(0)).toMatchObject({ kind: 'cut', sources: [2], safe: true });
+    expect(repeats.has(2)).toBe(false);
+  });
+
+  it('finds earlier paragraphs glued into one, the last piece cut off', () => {
+    const { repeats } = findRepeatedBlocks([prose(A), prose(B), prose(C), prose(A + B + C.slice(0, 10), false)]);
+    expect(repeats.get(3)).toMatchObject({ kind: 'glued', sources: [0, 1, 2], safe: true });
+  });
+
+  it('treats a glued copy with a changed word as unsafe', () => {
+    const changed = A.replace('本を', '雑誌を');
+    const { repeats } = findRepeatedBlocks([prose(A), prose(B), prose(changed + B)]);
+    expect(repeats.get(2)).toMatchObject({ kind: 'glued', safe: false });
+  });
+
+  it('finds a near copy with a word changed, unsafe', () => {
+    const near = 'The new city library now lets members borrow books with a mobile app instead of a plastic card.';
+    const { repeats } = findRepeatedBlocks([prose(near.replace('mobile', 'phone')), prose(B), prose(near)]);
+    expect(repeats.get(2)).toMatchObject({ kind: 'near', sources: [0], safe: false });
+    expect(repeats.get(2)!.coverage).toBeGreaterThan(0.9);
+  });
+
+  it('does not call paragraphs that differ only in numbers near copies', () => {
+    const one = 'The 14.x release line of Node.js is vulnerable to two high severity issues in this release.';
+    const { repeats } = findRepeatedBlocks([prose(one), prose(B), prose(one.replace('14.x', '12.x'))]);
+    expect(repeats.size).toBe(0);
+  });
+
+  it('reports a paragraph that re-emits two earlier ones and adds text as partial, not safe', () => {
+    const { repeats } = findRepeatedBlocks([prose(A), prose(B), prose(A + B + '最後に新しい一文を加えました。')]);
+    expect(repeats.get(2)).toMatchObject({ kind: 'partial', safe: false });
+  });
+
+  it('groups a re-emitted section, heading included, into one run', () => {
+    const { runs } = findRepeatedBlocks([heading('## 役割'), prose(A), prose(B), prose(C), heading('## 役割'), prose(A), prose(B), heading('## 次')]);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ first: 4, last: 6 });
+    expect(runs[0].members.map((m) => m.index)).toEqual([4, 5, 6]);
+  });
+
+  it('stays linear: 3,000 paragraphs, one repeated 3,000 times', () => {
+    const inputs = Array.from({ length: 3000 }, (_, i) => prose(`段落${i}では項目${i * 7}を説明します。話題${i % 13}の内容です。`));
+    const same = Array.from({ length: 3000 }, () => prose(A));
+    const { repeats } = findRepeatedBlocks([...inputs, ...same]);
+    expect(repeats.size).toBe(2999);
+  });
+});
+
+describe('duplicate reports on real-looking articles', () => {
+  it('does not report short repeated lead-ins or templated lines', () => {
+    const text = ['---', 'title: t', '---', '', 'For example:', '', '```js', 'a()', '```', '', 'For example:', '', '```js', 'b()', '```', ''].join('\n');
+    expect(lintText(text).messages).toEqual([]);
+  });
+
+  it('never offers a safe fix for "See [slides](a)" after "See [slides](b)": the targets differ', () => {
+    const para = (url: string) => `See the [slide deck](${url}) (use the left and right arrows to navigate the slides in this talk).`;
+    const text = `---\ntitle: t\n---\n\n${para('/talks/simple.slide')}\n\nMiddle paragraph that is long enough to be prose text here.\n\n${para('/talks/chat.slide')}\n`;
+    expect(lintText(text).messages.filter((m) => m.fix)).toEqual([]);
+  });
+});

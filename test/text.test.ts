@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonKey } from '../src/text/normalize.js';
+import { LineIndex, dominantLineEnding } from '../src/text/lines.js';
+import { isDateValue } from '../src/text/dates.js';
+import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
+import { isMarkerText, markerMatcher, stripTrailingMarkers } from '../src/text/markers.js';
+import { shingleSet } from '../src/text/shingles.js';
+
+describe('comparisonKey', () => {
+  it('folds width, case, whitespace, punctuation and symbols', () => {
+    expect(comparisonKey('ＡＢＣ　１２３ です。')).toBe('abc123です');
+    expect(comparisonKey('ｶﾀｶﾅ')).toBe('カタカナ');
+    expect(comparisonKey('Hello,  World!')).toBe(comparisonKey('hello world'));
+    expect(comparisonKey('「強調」です。')).toBe('強調です');
+  });
+  it('keeps letters that differ', () => {
+    expect(comparisonKey('あなたも')).not.toBe(comparisonKey('あなたは'));
+  });
+});
+
+describe('LineIndex', () => {
+  it('counts LF, CRLF and lone CR line endings', () => {
+    const index = new LineIndex('a\r\nb\rc\nd');
+    expect(index.lineCount).toBe(4);
+    expect(index.position(3)).toEqual({ line: 2, column: 1 });
+    expect(index.lineText(1)).toBe('b');
+    expect(index.lineText(2)).toBe('c');
+    expect(index.position(7)).toEqual({ line: 4, column: 1 });
+  });
+  it('finds the dominant line ending', () => {
+    expect(dominantLineEnding('a\r\nb\r\nc\n')).toBe('\r\n');
+    expect(dominantLineEnding('a\nb')).toBe('\n');
+    expect(dominantLineEnding('a\rb\rc')).toBe('\r');
+  });
+});
+
+describe('isDateValue', () => {
+  it.each(['2025-09-04', '2025-09-04 02:07:53 +0000', '2024-02-29T10:00:00Z', 'April 30, 2017', '2025年7月15日', '2025/07/15', 'Tue, 01 Jan 2019 00:00:00 +0000', '2023-08-09 10:00'])('accepts %s', (value) => {
+    expect(isDateValue(value)).toBe(true);
+  });
+  it.each(['2025-00-10 25:61:00', '2025-13-45', '31/31/2025', 'sometime last week', '2023-02-29', '', 'true'])('rejects %s', (value) => {
+    expect(isDateValue(value)).toBe(false);
+  });
+  it('accepts Date objects and rejects other types', () => {
+    expect(isDateValue(new Date('2020-01-01'))).toBe(true);
+    expect(isDateValue(true)).toBe(false);
+  });
+});
+
+describe('sentenceEnding', () => {
+  it.each([
+    ['終わりました。', 'finished'],
+    ['「完了です。」', 'finished'],
+    ['Done!', 'finished'],
+    ['It works (mostly).', 'finished'],
+    ['楽しかったです♪', 'finished'],
+    ['AIを一部の', 'unfinished'],
+    ['説明すると、', 'unfinished'],
+    ['the bevels stay even and the', 'unfinished'],
+    ['今後変更される可能', 'open'],
+    ['Give it a try and let us know', 'open'],
+  ] as const)('%s → %s', (text, ending) => {
+    expect(sentenceEnding(text)).toBe(ending);
+  });
+});
+
+describe('findUnbalancedBracket', () => {
+  it('finds an unclosed Japanese bracket', () => {
+    expect(findUnbalancedBracket('Ant Groupの1兆パラメータAI「Ling')).toMatchObject({ char: '「', kind: 'unclosed' });
+  });
+  it('accepts nesting, enumerators, emoticons, URLs and mixed-width pairs', () => {
+    expect(findUnbalancedBracket('「外側『内側』」と（補足）')).toBeUndefined();
+    expect(findUnbalancedBracket('Steps: 1) open, 2) close :)')).toBeUndefined();
+    expect(findUnbalancedBracket('See https://en.wikipedia.org/wiki/Foo_(bar) here')).toBeUndefined();
+    expect(findUnbalancedBracket('全角（半角で閉じる)')).toBeUndefined();
+  });
+  it('reports a closer without an opener', () => {
+    expect(findUnbalancedBracket('途中から」始まる')).toMatchObject({ char: '」', kind: 'unopened' });
+  });
+});
+
+describe('end markers', () => {
+  const matcher = markerMatcher();
+  it.each(['---END---', '--- end ---', '=====END=====', '[END]', '<END>', '(END)', '<|endoftext|>', '<|im_end|>', '</s>', '--- END OF ARTICLE ---'])('%s is a marker', (text) => {
+    expect(isMarkerText(text, matcher)).toBe(true);
+  });
+  it.each(['---', '***', 'THE END of the story.', 'END', 'Ending'])('%s is not a marker', (text) => {
+    expect(isMarkerText(text, matcher)).toBe(false);
+  });
+  it('strips trailing markers and takes extra patterns', () => {
+    expect(stripTrailingMarkers('Text.<|im_end|>', matcher)).toBe('Text.');
+    expect(isMarkerText('(続く)', markerMatcher(['\\(続く\\)']))).toBe(true);
+  });
+});
+
+describe('shingleSet', () => {
+  it('gives sorted unique hashes, the whole key when short', () => {
+    expect(shingleSet('abc')).toHaveLength(1);
+    const set = shingleSet('abcdeabcde');
+    expect([...set]).toEqual([...new Set(set)].sort((a, b) => a - b));
+    expect(set.length).toBe(5);
+  });
+});
