@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, utimesSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { applyFixes } from '../src/fix.js';
+import { writeFileAtomic, decodeUtf8 } from '../src/files.js';
+import { fixText, lintFiles, lintText } from '../src/index.js';
+
+describe('applyFixes', () => {
+  it('applies non-overlapping fixes and leaves overlapping ones for the next pass', () => {
+    const text = 'abcdefghij';
+    const { text: out, applied } = applyFixes(text, [
+      { safety: 'safe', edits: [{ start: 1, end: 3, text: '' }] },
+      { safety: 'safe', edits: [{ start: 2, end: 5, text: 'X' }] },
+      { safety: 'safe', edits: [{ start: 6, end: 7, text: 'Y' }, { start: 8, end: 9, text: '' }] },
+    ]);
+    expect(out).toBe('adefYhj');
+    expect(applied).toBe(2);
+  });
+});
+
+describe('fixText', () => {
+  it('is idempotent and keeps the BOM', () => {
+    const source = '\uFEFF---\ntitle: t\n---\n\nOne complete paragraph that says something.\n\n[END]\n';
+    const once = fixText(source).output;
+    expect(once).toBe('\uFEFF---\ntitle: t\n---\n\nOne complete paragraph that says something.\n');
+    expect(fixText(once).output).toBe(once);
+  });
+
+  it('applies unsafe fixes only when asked', () => {
+    const source = '---\ntitle: t\n---\n\nThe first sentence is complete. The second stops in the\n';
+    expect(fixText(source).output).toBe(source);
+    expect(fixText(source, { unsafe: true }).output).toBe('---\ntitle: t\n---\n\nThe first sentence is complete.\n');
+  });
+
+  it('rejects unknown rules and options with the closest name', () => {
+    expect(() => lintText('x', { rules: { 'end-markers': 'error' } })).toThrow(/unknown rule "end-markers" \(did you mean "end-marker"\?\)/);
+    expect(() => lintText('x', { rules: { 'end-marker': ['error', { pattern: [] }] } })).toThrow(/unknown option "pattern" \(did you mean "patterns"\?\)/);
+  });
+
+  it('turns rules off and changes severities', () => {
+    const source = '---\ntitle: t\n---\n\nText.\n\n---END---\n';
+    expect(lintText(source, { rules: { 'end-marker': 'off' } }).messages).toEqual([]);
+    expect(lintText(source, { rules: { 'end-marker': 'warn' } }).messages[0].severity).toBe(1);
+  });
+});
+
+describe('files', () => {
+  it('writes atomically, keeps the mode, and refuses a file changed since it was read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scrapelint-fix-'));
+    const file = path.join(dir, 'a.md');
+    writeFileSync(file, 'old', { mode: 0o600 });
+    const stat = statSync(file);
+    await writeFileAtomic(file, 'new', stat);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const stale = statSync(file);
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    await expect(writeFileAtomic(file, 'newer', stale)).rejects.toThrow(/changed on disk/);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+  });
+
+  it('refuses UTF-16, binary and invalid UTF-8, naming Shift_JIS and EUC-JP', () => {
+    expect(decodeUtf8(Buffer.from([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({ ok: false, reason: expect.stringContaining('UTF-16') });
+    expect(decodeUtf8(Buffer.from('ab\0cd'))).toMatchObject({ ok: false, reason: expect.stringContaining('NUL') });
+    expect(decodeUtf8(Buffer.from('93fa967b8cea82cc8b4c8e968ec582b78142', 'hex'))).toMatchObject({ ok: false, reason: expect.stringContaining('Shift_JIS') });
+    expect(decodeUtf8(Buffer.from('c6fccbdcb8eca4ceb5adbbf6a4c7a4b9a1a3', 'hex'))).toMatchObject({ ok: false, reason: expect.stringContaining('EUC-JP') });
+    expect(decodeUtf8(Buffer.from('\uFEFFtext'))).toEqual({ ok: true, text: 'text', bom: true });
+  });
+
+  it('lintFiles reports an unreadable file and goes on with the others', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scrapelint-files-'));
+    writeFileSync(path.join(dir, 'a.md'), Buffer.from([0xff, 0xfe, 0x41, 0x00]));
+    writeFileSync(path.join(dir, 'b.md'), '---\ntitle: b\n---\n\nFine text.\n');
+    const results = await lintFiles([dir]);
+    expect(results.map((r) => path.basename(r.filePath))).toEqual(['a.md', 'b.md']);
+    expect(results[0].messages[0]).toMatchObject({ ruleId: null, fatal: true, severity: 2 });
+    expect(results[1].messages).toEqual([]);
+  });
+});
