@@ -1,5 +1,5 @@
 import type { Rule } from '../src/types.js';
-import { markerMatcher } from '../src/text/markers.js';
+import { findTrailingMarker, isMarkerText, markerMatcher } from '../src/text/markers.js';
 import { codeRanges, lineRemoval } from '../src/text/ranges.js';
 
 export interface EndMarkerOptions {
@@ -31,7 +31,7 @@ export const endMarker: Rule<EndMarkerOptions> = {
       if (start < article.bodyStart) continue;
       const text = lines.lineText(line);
       if (text.trim() === '') continue;
-      if (matcher.line.test(text)) {
+      if (isMarkerText(text, matcher)) {
         if (inCode(start + text.search(/\S/))) continue;
         const [from, to] = lineRemoval(article, line);
         context.report({
@@ -43,14 +43,14 @@ export const endMarker: Rule<EndMarkerOptions> = {
         });
         continue;
       }
-      const match = matcher.trailing.exec(text);
+      const match = findTrailingMarker(text, matcher);
       if (!match || match.index === 0) continue;
       const at = start + match.index;
-      if (inCode(at + match[0].search(/\S/)) || closesInlineTag(text, match[0])) continue;
+      if (inCode(at + match.marker.search(/\S/)) || closesInlineTag(text, match.marker)) continue;
       context.report({
         messageId: 'trailing',
-        data: { marker: match[0].trim() },
-        start: at + match[0].search(/\S/),
+        data: { marker: match.marker.trim() },
+        start: at + match.marker.search(/\S/),
         end: start + text.trimEnd().length,
         fix: { safety: 'safe', edits: [{ start: at, end: start + text.length, text: '' }] },
       });

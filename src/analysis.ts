@@ -100,12 +100,18 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
       const sourceAfter = infos[repeat.sources[0] + 1]?.block.type;
       return !!after && after === sourceAfter && STRUCTURE.has(after);
     };
+    const previousContent = (index: number): BlockInfo | undefined => {
+      for (let i = index - 1; i >= 0; i--) if (infos[i].role !== 'gap') return infos[i];
+      return undefined;
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
       const length = weightedLength(info.key);
       switch (repeat.kind) {
         case 'exact':
+          // The same paragraph twice in a row is a generation loop whatever its length.
+          if (length >= 20 && previousContent(repeat.index)?.key === info.key) return true;
           return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.

@@ -28,6 +28,8 @@ export interface Article {
   bodyStart: number;
   root: Root;
   blocks: Block[];
+  /** Why the body was not parsed (hostile nesting), when it was not. */
+  unparsed?: string;
   /** Results of analyses shared by several rules, computed once per article. */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -39,7 +41,12 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
   const lines = new LineIndex(text);
   const frontMatter = readFrontMatter(text, lines);
   const bodyStart = frontMatter ? frontMatter.end : 0;
-  const root = parseMarkdown(text.slice(bodyStart));
+  const body = text.slice(bodyStart);
+  const depth = nestingDepth(body);
+  // Markdown parsers recurse per nesting level: thousands of `>` or list levels overflow
+  // the stack or take minutes. Such a body is refused, not parsed.
+  const unparsed = depth > MAX_NESTING ? `the body is nested ${depth} levels deep (limit ${MAX_NESTING}); not parsed, only the front matter was checked` : undefined;
+  const root: Root = unparsed ? { type: 'root', children: [] } : parseMarkdown(body);
   const blocks: Block[] = [];
   for (const node of root.children) {
     const start = (node.position?.start.offset ?? 0) + bodyStart;
@@ -56,6 +63,7 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
     bodyStart,
     root,
     blocks,
+    unparsed,
     memo<T>(key: string, compute: () => T): T {
       if (!cache.has(key)) cache.set(key, compute());
       return cache.get(key) as T;
@@ -74,4 +82,23 @@ export function nodeRange(article: Article, node: { position?: { start: { offset
     (node.position?.start.offset ?? 0) + article.bodyStart,
     (node.position?.end.offset ?? 0) + article.bodyStart,
   ];
+}
+
+/** Deepest nesting of block quotes and list indentation in `body` (a cheap line scan). */
+export const MAX_NESTING = 100;
+
+function nestingDepth(body: string): number {
+  let deepest = 0;
+  for (const match of body.matchAll(/^([ \t>]*)/gm)) {
+    const prefix = match[1];
+    if (prefix.length <= MAX_NESTING) continue;
+    let quotes = 0;
+    let indent = 0;
+    for (const c of prefix) {
+      if (c === '>') quotes++;
+      else indent += c === '\t' ? 4 : 1;
+    }
+    deepest = Math.max(deepest, quotes + Math.floor(indent / 2));
+  }
+  return deepest;
 }

@@ -106,6 +106,9 @@ export function formatMessage(template: string, data: Record<string, string | nu
 /** Turns findings into ESLint-shaped messages and counts. */
 export function toResult(filePath: string, article: Article, findings: Finding[]): LintResult {
   const messages = findings.map((finding) => toMessage(article, finding));
+  if (article.unparsed) {
+    messages.unshift({ ruleId: null, severity: 2, fatal: true, message: article.unparsed, line: 1, column: 1, endLine: 1, endColumn: 1 });
+  }
   return summarise(filePath, messages);
 }
 

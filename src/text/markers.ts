@@ -33,13 +33,27 @@ export function markerMatcher(extra: readonly string[] = []): MarkerMatcher {
 
 const defaultMatcher = markerMatcher();
 
+/**
+ * Markers are short: only this much of the end of a text is searched, which keeps the
+ * regular expressions linear on hostile lines (thousands of spaces).
+ */
+const MARKER_WINDOW = 200;
+
 /** True when `text` (one line or a block's text) is nothing but markers. */
 export function isMarkerText(text: string, matcher: MarkerMatcher = defaultMatcher): boolean {
   const trimmed = text.trim();
-  return trimmed !== '' && matcher.line.test(trimmed);
+  return trimmed !== '' && trimmed.length <= MARKER_WINDOW && matcher.line.test(trimmed);
+}
+
+/** Where the markers at the end of `text` begin (with the blanks before them), if any. */
+export function findTrailingMarker(text: string, matcher: MarkerMatcher = defaultMatcher): { index: number; marker: string } | undefined {
+  const from = Math.max(0, text.length - MARKER_WINDOW);
+  const match = matcher.trailing.exec(text.slice(from));
+  return match ? { index: from + match.index, marker: match[0] } : undefined;
 }
 
 /** `text` with markers at its end removed (for comparing a paragraph to its copies). */
 export function stripTrailingMarkers(text: string, matcher: MarkerMatcher = defaultMatcher): string {
-  return text.replace(matcher.trailing, '');
+  const found = findTrailingMarker(text, matcher);
+  return found ? text.slice(0, found.index) : text;
 }
