@@ -108,14 +108,17 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
       if (list) for (const j of list) counts.set(j, (counts.get(j) ?? 0) + 1);
     }
     // Near copies share most of their shingles: others are not worth an edit distance.
-    const nearCandidates = [...counts.entries()].filter(([j, n]) => !repeats.has(j) && n >= shingles.length * 0.5).map(([j]) => j);
+    const nearCandidates = [...counts.entries()].filter(([j, n]) => !repeats.has(j) && n >= shingles.length * 0.7).map(([j]) => j);
+    // Blocks whose own text is mostly inside this one: the only ones that can be a
+    // (possibly edited) piece of a glued re-emission.
+    const pieceCandidates = [...counts.entries()].filter(([j, n]) => !repeats.has(j) && n >= (shingleCounts[j] ?? Infinity) * 0.8).map(([j]) => j);
     const candidates = [...counts.entries()]
       .filter(([j]) => !repeats.has(j))
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, MAX_CANDIDATES)
       .map(([j]) => j);
 
-    const contained = containedInEarlier(i, key, candidates, inputs);
+    const contained = containedInEarlier(i, key, candidates, pieceCandidates, inputs);
     if (contained) {
       repeats.set(i, contained);
       continue;
@@ -143,14 +146,14 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
 }
 
 /** A block whose every character is in earlier blocks: verbatim pieces, or a cut-off start. */
-function containedInEarlier(i: number, key: string, candidates: number[], inputs: RepeatInput[]): Repeat | undefined {
+function containedInEarlier(i: number, key: string, candidates: number[], pieceCandidates: number[], inputs: RepeatInput[]): Repeat | undefined {
   for (const j of candidates) {
     const source = inputs[j].key;
     if (source.length > key.length && source.startsWith(key)) {
       return { index: i, kind: 'cut', sources: [j], coverage: 1, safe: true };
     }
   }
-  const tiling = tileWithEarlier(key, candidates, inputs);
+  const tiling = tileWithEarlier(key, candidates, pieceCandidates, inputs);
   if (tiling.covered === key.length && tiling.sources.length >= 2) {
     return { index: i, kind: 'glued', sources: tiling.sources, coverage: 1, safe: !tiling.fuzzy };
   }
@@ -170,7 +173,7 @@ function similarToEarlier(
     const near = nearestEarlier(key, nearCandidates, inputs, thresholds);
     if (near) return { index: i, kind: 'near', sources: [near.j], coverage: near.similarity, safe: false };
   }
-  const tiling = tileWithEarlier(key, candidates, inputs);
+  const tiling = tileWithEarlier(key, candidates, [], inputs);
   // Two whole earlier paragraphs verbatim, side by side, is a re-emission even with new text after them.
   if (tiling.sources.length >= 2 && tiling.covered / key.length >= 0.5) {
     return { index: i, kind: 'partial', sources: tiling.sources, coverage: tiling.covered / key.length, safe: false };
@@ -184,7 +187,7 @@ function similarToEarlier(
  * of an earlier block (a word changed); the tiling is then `fuzzy`, and removing the
  * block could drop that word. Returns how far it got.
  */
-function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[]): { covered: number; sources: number[]; fuzzy: boolean } {
+function tileWithEarlier(key: string, candidates: number[], pieceCandidates: number[], inputs: RepeatInput[]): { covered: number; sources: number[]; fuzzy: boolean } {
   const ordered = [...candidates].sort((a, b) => inputs[b].key.length - inputs[a].key.length);
   const sources: number[] = [];
   let position = 0;
@@ -194,8 +197,8 @@ function tileWithEarlier(key: string, candidates: number[], inputs: RepeatInput[
     let next = ordered.find((j) => key.startsWith(inputs[j].key, position));
     let length = next === undefined ? 0 : inputs[next].key.length;
     if (next === undefined) {
-      // Edit distance is costly: only the blocks sharing the most shingles are tried.
-      for (const j of candidates.slice(0, 5)) {
+      // Edit distance is costly: only blocks whose text is mostly inside this one are tried.
+      for (const j of pieceCandidates.slice(0, 5)) {
         const matched = nearlyAt(key, position, inputs[j].key);
         if (matched > 0) {
           next = j;
