@@ -95,6 +95,14 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
     const { repeats, runs } = repeatAnalysis(article);
     const occurrences = new Map<string, number>();
     for (const info of infos) if (info.key) occurrences.set(info.key, (occurrences.get(info.key) ?? 0) + 1);
+    // Templated prose: the copy sits between the same kinds of blocks as the text it
+    // repeats (a note under every entry, a sentence between two paragraphs in each
+    // section). A copy pasted in by a scraper or a generator lands anywhere.
+    const typeAt = (index: number) => infos[index]?.block.type ?? 'none';
+    const parallel = (repeat: Repeat) => {
+      const source = repeat.sources[0];
+      return typeAt(repeat.index - 1) === typeAt(source - 1) && typeAt(repeat.index + 1) === typeAt(source + 1);
+    };
     const leadIn = (repeat: Repeat) => {
       const after = infos[repeat.index + 1]?.block.type;
       const sourceAfter = infos[repeat.sources[0] + 1]?.block.type;
@@ -112,12 +120,13 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
         case 'exact':
           // The same paragraph twice in a row is a generation loop whatever its length.
           if (length >= 20 && previousContent(repeat.index)?.key === info.key) return true;
+          if (parallel(repeat) && typeAt(repeat.index - 1) !== 'heading' && typeAt(repeat.index + 1) !== 'heading') return false;
           return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           return length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
-          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && !leadIn(repeat);
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && !leadIn(repeat) && !parallel(repeat);
         default:
           return true;
       }
