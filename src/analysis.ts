@@ -3,7 +3,7 @@ import type { Node } from 'unist';
 import type { Article, Block } from './article.js';
 import { comparisonKey } from './text/normalize.js';
 import { isMarkerText, markerMatcher, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
-import { findRepeatedBlocks, type BlockRole, type Repeat, type RepeatAnalysis, type RepeatedRun } from './text/repeats.js';
+import { continuesSection, findRepeatedBlocks, type BlockRole, type Repeat, type RepeatAnalysis, type RepeatedRun } from './text/repeats.js';
 import { sentenceEnding, type Ending } from './text/sentence-end.js';
 
 /** What the rules need to know of a top-level block, computed once per article. */
@@ -139,6 +139,10 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
       return repeat.kind !== 'near' && repeat.kind !== 'partial' && (info.role === 'prose' || info.block.type === 'heading') && occurrences.get(info.key) === 2 && weightedLength(info.key) >= 20;
     };
     const keptRuns = runs.filter((run) => {
+      // Most neighbouring copies must follow each other in the source as well.
+      let ordered = 0;
+      for (let k = 1; k < run.members.length; k++) if (continuesSection(run.members[k - 1], run.members[k])) ordered++;
+      if (ordered * 2 < run.members.length - 1 || ordered === 0) return false;
       const strong = run.members.filter(distinctive);
       const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
       return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);

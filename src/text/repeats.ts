@@ -313,3 +313,14 @@ function findRuns(inputs: RepeatInput[], repeats: Map<number, Repeat>): Repeated
   close();
   return runs;
 }
+
+/**
+ * Whether `next` repeats what follows the source of `previous` (a few blocks of slack
+ * for headings and markers): a re-emitted section copies a stretch of the article in
+ * order, while copies of scattered paragraphs that happen to sit together do not.
+ */
+export function continuesSection(previous: Repeat, next: Repeat): boolean {
+  const after = Math.max(...previous.sources);
+  const start = Math.min(...next.sources);
+  return start > after - 1 && start <= after + 4;
+}
