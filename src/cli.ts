@@ -126,12 +126,13 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   if (options.quiet) results = results.map(onlyErrors);
-  const fixedCount = options.fix && !options.fixDryRun ? results.reduce((n, r) => n + (r.fixedCount ?? 0), 0) : undefined;
+  const fixedCount = options.fix || options.fixDryRun ? results.reduce((n, r) => n + (r.fixedCount ?? 0), 0) : undefined;
   const stream = options.outputFile ? undefined : process.stdout;
   const report = formatters[options.format](results, {
     cwd,
     color: stream ? useColor(options, stream) : false,
     fixedCount,
+    dryRun: !!options.fixDryRun,
   });
   if (options.outputFile) {
     await fs.mkdir(path.dirname(path.resolve(options.outputFile)), { recursive: true });

@@ -167,6 +167,7 @@ describe('scrapelint command', () => {
     expect(stdout).toContain('--- a/dry.md');
     expect(stdout).toContain('+++ b/dry.md');
     expect(stdout).toContain("-\n----END---\n");
+    expect(stdout).toContain('Would fix 1 problem in 1 file.');
     expect(code).toBe(0);
   });
 

@@ -55,7 +55,8 @@ export const stylish: Formatter = (results, context) => {
   }
   if (context.fixedCount !== undefined) {
     const files = results.filter((r) => (r.fixedCount ?? 0) > 0).length;
-    out += `${total > 0 ? '' : '\n'}${c.green('✔')} Fixed ${plural(context.fixedCount, 'problem')} in ${plural(files, 'file')}.\n`;
+    const verb = context.dryRun ? 'Would fix' : 'Fixed';
+    out += `${total > 0 ? '' : '\n'}${c.green('✔')} ${verb} ${plural(context.fixedCount, 'problem')} in ${plural(files, 'file')}.\n`;
   }
   return out;
 };

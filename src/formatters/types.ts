@@ -5,6 +5,8 @@ export interface FormatContext {
   color: boolean;
   /** Set after --fix: how many problems were fixed in all. */
   fixedCount?: number;
+  /** The fixes were computed, not written (--fix-dry-run). */
+  dryRun?: boolean;
   /** Unsafe fixes available but not applied (hidden without --unsafe-fixes). */
   unsafeFixable?: boolean;
 }
