@@ -90,14 +90,23 @@ function contentEnd(article: Article, info: BlockInfo): number {
  */
 function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean {
   if (info.ending === 'finished') return false;
+  if (info.ending === 'unfinished') return true;
   const text = info.proseText.trim();
   if (/[:：]$/.test(text)) return false;
-  if (info.ending === 'unfinished' || reason === 'beforeMarker') return true;
-  if (finishedShare < 0.75 || text.length < 10) return false;
+  if (reason === 'beforeMarker') return true;
+  if (finishedShare < 0.6 || text.length < 10) return false;
   if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
-  // The last word: a lowercase Latin word, or Japanese text.
-  return /(?:^|[\s(「『“"'`])[a-z][\w'’-]*$/.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text);
+  // The last word: a lowercase Latin word, Japanese text, or any Latin word in
+  // Japanese text or after finished sentences (a one-line "Photo by Jane Doe" is a
+  // credit; a capitalised word after sentences, or in Japanese prose, is a cut).
+  const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+  const severalSentences = /[。．！？!?](?=\s*\S)|[a-z]\.\s+\S/.test(text);
+  return (
+    /(?:^|[\s(「『“"'`])[a-z][\w'’-]*$/.test(text) ||
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ||
+    ((japanese || severalSentences) && /[A-Za-z]$/.test(text))
+  );
 }
 
 /** Sign-offs and credits that end articles without punctuation. */
@@ -113,7 +122,10 @@ function finishedShareOf(infos: BlockInfo[], except: number): number {
     prose++;
     if (info.ending === 'finished') finished++;
   });
-  return prose >= 2 ? finished / prose : 0;
+  if (prose >= 2) return finished / prose;
+  // A short article: its last paragraph's own earlier sentences show the style.
+  const last = infos[except];
+  return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : 0;
 }
 
 /**

@@ -25,6 +25,8 @@ export type Ending = 'finished' | 'open' | 'unfinished';
 export function sentenceEnding(text: string): Ending {
   // "()" closes a casual Japanese sentence like (笑).
   if (/\(\)$|（）$/.test(text)) return 'finished';
+  // An inline code span or a link text left open: the text was cut inside it.
+  if ((text.match(/`/g)?.length ?? 0) % 2 === 1 || /\[[^\]]*$/.test(text)) return 'unfinished';
   let end = text.length;
   while (end > 0 && TRAILERS.has(text[end - 1])) end--;
   if (end === 0) return 'finished';
