@@ -1,5 +1,6 @@
 import type { Paragraph, PhrasingContent } from 'mdast';
 import type { Node } from 'unist';
+import { distance } from 'fastest-levenshtein';
 import type { Article, Block } from './article.js';
 import { comparisonKey } from './text/normalize.js';
 import { isMarkerText, markerMatcher, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
@@ -103,6 +104,18 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
       const source = repeat.sources[0];
       return typeAt(repeat.index - 1) === typeAt(source - 1) && typeAt(repeat.index + 1) === typeAt(source + 1);
     };
+    // Stronger: a neighbour of the copy also resembles the source's neighbour (the
+    // next entry of a template: "Thank you to X" / "Thank you to Y").
+    const resembles = (a: number, b: number) => {
+      const x = infos[a]?.key.slice(0, 200) ?? '';
+      const y = infos[b]?.key.slice(0, 200) ?? '';
+      if (x === '' || y === '') return infos[a]?.block.type === infos[b]?.block.type;
+      return 1 - distance(x, y) / Math.max(x.length, y.length) >= 0.5;
+    };
+    const templated = (repeat: Repeat) => {
+      const source = repeat.sources[0];
+      return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1));
+    };
     const leadIn = (repeat: Repeat) => {
       const after = infos[repeat.index + 1]?.block.type;
       const sourceAfter = infos[repeat.sources[0] + 1]?.block.type;
@@ -120,13 +133,13 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
         case 'exact':
           // The same paragraph twice in a row is a generation loop whatever its length.
           if (length >= 20 && previousContent(repeat.index)?.key === info.key) return true;
-          if (parallel(repeat) && typeAt(repeat.index - 1) !== 'heading' && typeAt(repeat.index + 1) !== 'heading') return false;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat);
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat) && !templated(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           return length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
-          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && !leadIn(repeat) && !parallel(repeat);
+          // In templated surroundings only a copy with barely a character changed counts.
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && !leadIn(repeat) && !templated(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97);
         default:
           return true;
       }
