@@ -117,6 +117,7 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
       return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1));
     };
     const leadIn = (repeat: Repeat) => {
+      if (weightedLength(infos[repeat.index].key) >= 100) return false; // a lead-in is short
       const after = infos[repeat.index + 1]?.block.type;
       const sourceAfter = infos[repeat.sources[0] + 1]?.block.type;
       return !!after && after === sourceAfter && STRUCTURE.has(after);

@@ -175,7 +175,9 @@ function similarToEarlier(
   }
   const tiling = tileWithEarlier(key, candidates, [], inputs);
   // Two whole earlier paragraphs verbatim, side by side, is a re-emission even with new text after them.
-  if (tiling.sources.length >= 2 && tiling.covered / key.length >= 0.5) {
+  // So is one long earlier paragraph re-emitted whole with other text run into it.
+  const oneLongSource = tiling.sources.length === 1 && tiling.covered >= 100;
+  if ((tiling.sources.length >= 2 || oneLongSource) && tiling.covered / key.length >= 0.5) {
     return { index: i, kind: 'partial', sources: tiling.sources, coverage: tiling.covered / key.length, safe: false };
   }
   return undefined;

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Recall at scale: puts damage into real articles of ../shared/corpus and checks that it
+// is found. Complements scripts/evaluate-samples.mjs (150 hand-labelled cases) with
+// hundreds of random ones. Deterministic (fixed seed).
+//   node scripts/simulate-damage.mjs [corpusDir] [--every N]
+// Damage: the last paragraph cut at 30-90% of its length; a finished paragraph copied
+// after a random later block verbatim, with two characters / one word changed, and
+// cut at 30-80% of its length. Also checks that --fix restores the verbatim and cut
+// cases (blank lines aside).
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { lintText, fixText } from '../dist/src/index.js';
+import { parseArticle } from '../dist/src/article.js';
+import { blockInfos } from '../dist/src/analysis.js';
+
+const args = process.argv.slice(2);
+const every = args.includes('--every') ? Number(args[args.indexOf('--every') + 1]) : 10;
+const dir = path.resolve(args.find((a) => !a.startsWith('--') && a !== String(every)) ?? '../shared/corpus');
+if (!existsSync(dir)) {
+  console.log(`corpus not found at ${dir}; skipped`);
+  process.exit(0);
+}
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d).sort()) {
+    const full = path.join(d, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else if (name.endsWith('.md')) files.push(full);
+  }
+};
+walk(path.join(dir, 'ja'));
+walk(path.join(dir, 'en'));
+
+let seed = 11;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const tally = {};
+const count = (kind, ok) => {
+  tally[kind] ??= [0, 0];
+  tally[kind][1]++;
+  if (ok) tally[kind][0]++;
+};
+const flat = (text) => text.replace(/\n+/g, '\n');
+
+for (const file of files.filter((_, i) => i % every === 0)) {
+  const text = readFileSync(file, 'utf8');
+  const article = parseArticle(text, file);
+  const infos = blockInfos(article);
+  const touches = (messages, rule, from, to) => messages.some((m) => m.ruleId === rule && m.line <= to && m.endLine >= from);
+
+  // 1. The last paragraph cut off.
+  const last = infos.findLast((info) => info.role !== 'gap');
+  if (last?.prose && last.ending === 'finished') {
+    const raw = text.slice(last.block.start, last.block.end);
+    if (raw.length >= 30) {
+      const damaged = text.slice(0, last.block.start) + raw.slice(0, Math.floor(raw.length * (0.3 + 0.6 * random()))).trimEnd() + '\n';
+      const from = article.lines.position(last.block.start).line;
+      count('truncated end', touches(lintText(damaged, { filePath: file }).messages, 'truncated-sentence', from, from + raw.split('\n').length));
+    }
+  }
+
+  // 2. A paragraph copied after a later block: verbatim, edited, cut.
+  const sources = infos.map((info, index) => ({ info, index })).filter(({ info }) => info.prose && info.ending === 'finished' && info.text.length >= 60);
+  if (sources.length < 3) continue;
+  const { info: source, index } = sources[Math.floor(random() * sources.length)];
+  const later = infos.slice(index + 1);
+  if (later.length === 0) continue;
+  const at = later[Math.floor(random() * later.length)].block.end;
+  const raw = text.slice(source.block.start, source.block.end);
+  const japanese = /[\u3040-\u30ff]/.test(raw);
+  const edited = japanese
+    ? ((p) => raw.slice(0, p) + '改変' + raw.slice(p + 2))(Math.floor(raw.length * (0.3 + 0.4 * random())))
+    : ((words) => ((words[1 + Math.floor(random() * (words.length - 2))] = 'changed'), words.join(' ')))(raw.split(' '));
+  const copies = { 'verbatim copy': raw, 'edited copy': edited, 'cut-off copy': raw.slice(0, Math.floor(raw.length * (0.3 + 0.5 * random()))).trimEnd() };
+  for (const [kind, copy] of Object.entries(copies)) {
+    if (copy === raw && kind === 'edited copy') continue;
+    const damaged = `${text.slice(0, at)}\n\n${copy}${text.slice(at)}`;
+    const from = article.lines.position(at).line + 2;
+    count(kind, touches(lintText(damaged, { filePath: file }).messages, 'duplicate-paragraph', from, from + copy.split('\n').length - 1));
+    if (kind !== 'edited copy') count(`--fix restores (${kind})`, flat(fixText(damaged, { filePath: file }).output) === flat(text));
+  }
+}
+
+console.log(`${files.length} articles, every ${every}th used`);
+for (const [kind, [found, total]] of Object.entries(tally)) console.log(`  ${kind.padEnd(32)} ${found}/${total} = ${(found / total).toFixed(3)}`);
