@@ -42,7 +42,7 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
     // Where a reported re-emission starts: a run's first block, or a single repeat.
     const { runs, singles } = reportedRepeats(article);
     const reemissionStarts = new Set([...runs.map((run) => run.first), ...singles.map((repeat) => repeat.index)]);
-    const lastContent = findLastIndex(infos, (info) => info.role !== 'gap');
+    const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i];
       if (!info.prose || repeats.has(i)) continue;
@@ -192,9 +192,4 @@ function checkFields(article: Article, context: RuleContext<TruncatedSentenceOpt
 function tail(text: string, max = 24): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   return trimmed.length > max ? `…${trimmed.slice(-max)}` : trimmed;
-}
-
-function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
-  return -1;
 }

@@ -2,9 +2,10 @@
 // False-positive hunt: lints every article of ../shared/corpus (real, mostly clean
 // articles) and counts reports per rule and message. Usage:
 //   node scripts/corpus-check.mjs [corpusDir] [--show messageId] [--limit N]
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { lintText } from '../dist/src/index.js';
+import { listMarkdownFiles } from './lib/markdown-files.mjs';
 
 const args = process.argv.slice(2);
 const flagValues = new Set(['--show', '--limit'].map((f) => args[args.indexOf(f) + 1]).filter((v, i) => args.includes(['--show', '--limit'][i])));
@@ -15,15 +16,7 @@ if (!existsSync(dir)) {
   console.log(`corpus not found at ${dir}; skipped`);
   process.exit(0);
 }
-const files = [];
-const walk = (d) => {
-  for (const name of readdirSync(d).sort()) {
-    const full = path.join(d, name);
-    if (statSync(full).isDirectory()) walk(full);
-    else if (/\.(md|markdown)$/.test(name)) files.push(full);
-  }
-};
-walk(dir);
+const files = listMarkdownFiles(dir);
 const counts = new Map();
 const examples = new Map();
 let filesWithReports = 0;

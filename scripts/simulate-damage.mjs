@@ -7,11 +7,12 @@
 // after a random later block verbatim, with two characters / one word changed, and
 // cut at 30-80% of its length. Also checks that --fix restores the verbatim and cut
 // cases (blank lines aside).
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { lintText, fixText } from '../dist/src/index.js';
 import { parseArticle } from '../dist/src/article.js';
 import { blockInfos } from '../dist/src/analysis.js';
+import { listMarkdownFiles } from './lib/markdown-files.mjs';
 
 const args = process.argv.slice(2);
 const every = args.includes('--every') ? Number(args[args.indexOf('--every') + 1]) : 10;
@@ -20,16 +21,7 @@ if (!existsSync(dir)) {
   console.log(`corpus not found at ${dir}; skipped`);
   process.exit(0);
 }
-const files = [];
-const walk = (d) => {
-  for (const name of readdirSync(d).sort()) {
-    const full = path.join(d, name);
-    if (statSync(full).isDirectory()) walk(full);
-    else if (name.endsWith('.md')) files.push(full);
-  }
-};
-walk(path.join(dir, 'ja'));
-walk(path.join(dir, 'en'));
+const files = [...listMarkdownFiles(path.join(dir, 'ja')), ...listMarkdownFiles(path.join(dir, 'en'))];
 
 let seed = 11;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
