@@ -69,7 +69,7 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
       // An unclosed bracket counts only in text that also stops unfinished.
       if (context.options.brackets && info.ending !== 'finished') {
         const unbalanced = findUnbalancedInSource(article, info);
-        if (unbalanced && isCutBracket(unbalanced.char, info)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
+        if (unbalanced && CUT_BRACKETS.includes(unbalanced.char)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
       }
     }
   },
@@ -91,8 +91,8 @@ function contentEnd(article: Article, info: BlockInfo): number {
 function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean {
   if (info.ending === 'finished') return false;
   if (info.ending === 'unfinished') return true;
+  if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
-  if (/[:：]$/.test(text)) return false;
   if (reason === 'beforeMarker') return true;
   if (finishedShare < 0.6 || text.length < 10) return false;
   if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
@@ -149,13 +149,11 @@ function trailingFragmentFix(article: Article, info: BlockInfo, index: number): 
 }
 
 /**
- * An unclosed bracket is evidence of a cut when the paragraph also stops unfinished,
- * or when it is a Japanese quote bracket, which careful Japanese text always closes.
- * A stray closer, or an unclosed "(" in a finished paragraph, is a typo, not damage.
+ * Brackets whose opener, left unclosed in a paragraph that stops unfinished, shows a
+ * cut. (A stray closer, or an unclosed bracket in a finished paragraph, is a typo, not
+ * damage: the caller checks only unfinished paragraphs.)
  */
-function isCutBracket(char: string, info: BlockInfo): boolean {
-  return info.ending !== 'finished' && '「『【（(“'.includes(char);
-}
+const CUT_BRACKETS = '「『【（(“';
 
 function findUnbalancedInSource(article: Article, info: BlockInfo): { char: string; offset: number } | undefined {
   const found = findUnbalancedBracket(info.proseText);

@@ -30,8 +30,8 @@ export interface BlockInfo {
 const DEFAULT_MATCHER = markerMatcher();
 
 /** Analyses shared by several rules, memoised on the article. */
-export function blockInfos(article: Article, matcher?: MarkerMatcher): BlockInfo[] {
-  return article.memo('blockInfos', () => article.blocks.map((block) => describeBlock(block, matcher ?? DEFAULT_MATCHER, article.text.slice(block.start, block.end))));
+export function blockInfos(article: Article): BlockInfo[] {
+  return article.memo('blockInfos', () => article.blocks.map((block) => describeBlock(block, DEFAULT_MATCHER, article.text.slice(block.start, block.end))));
 }
 
 /** Every block that repeats an earlier one, found with the loose detection thresholds. */
@@ -192,16 +192,11 @@ function describeBlock(block: Block, matcher: MarkerMatcher, raw: string): Block
       break;
     }
     case 'heading':
+      info.key = comparisonKey(keySource(block.node));
       // "A long sentence.\n---" is a setext heading to CommonMark, but a paragraph
       // followed by a thematic break to whoever wrote it.
-      if (isSetextSentence(raw, block.text)) {
-        info.key = comparisonKey(keySource(block.node));
-        info.prose = true;
-        info.role = 'prose';
-        break;
-      }
-      info.key = comparisonKey(keySource(block.node));
-      info.role = 'exact';
+      info.prose = isSetextSentence(raw, block.text);
+      info.role = info.prose ? 'prose' : 'exact';
       break;
     case 'list':
     case 'table':

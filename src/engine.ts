@@ -103,12 +103,15 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
+/** A message about the file itself (unreadable, refused, not written) rather than a rule finding. */
+export function fileMessage(message: string, severity: SeverityLevel, fatal = false): LintMessage {
+  return { ruleId: null, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, ...(fatal ? { fatal: true } : {}) };
+}
+
 /** Turns findings into ESLint-shaped messages and counts. */
 export function toResult(filePath: string, article: Article, findings: Finding[]): LintResult {
   const messages = findings.map((finding) => toMessage(article, finding));
-  if (article.unparsed) {
-    messages.unshift({ ruleId: null, severity: 2, fatal: true, message: article.unparsed, line: 1, column: 1, endLine: 1, endColumn: 1 });
-  }
+  if (article.unparsed) messages.unshift(fileMessage(article.unparsed, 2, true));
   return summarise(filePath, messages);
 }
 

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { lintArticleText, resolveRules, summarise, toResult, type ActiveRule } from './engine.js';
+import { fileMessage, lintArticleText, resolveRules, summarise, toResult, type ActiveRule } from './engine.js';
 import { fixArticleText } from './fix.js';
 import { expandInputs, readTextFile, writeFileAtomic, describeError } from './files.js';
-import type { FixSafety, LintMessage, LintOptions, LintResult } from './types.js';
+import type { FixSafety, LintOptions, LintResult } from './types.js';
 
 export interface LintFilesOptions extends LintOptions {
   cwd?: string;
@@ -53,17 +53,12 @@ function fixWith(source: string, filePath: string, active: ActiveRule[], level: 
   const { text, bom } = stripBom(source);
   const outcome = fixArticleText(text, filePath, active, level);
   const messages = toResult(filePath, outcome.article, outcome.findings).messages;
-  if (outcome.rolledBack) messages.push(notice(outcome.rolledBack, 1));
+  if (outcome.rolledBack) messages.push(fileMessage(outcome.rolledBack, 1));
   const result = summarise(filePath, messages);
   const output = (bom ? '\uFEFF' : '') + outcome.output;
   result.fixedCount = outcome.fixedCount;
   if (outcome.fixedCount > 0) result.output = output;
   return { output, fixed: outcome.fixedCount > 0, fixedCount: outcome.fixedCount, result };
-}
-
-/** A message about the file itself rather than a rule finding. */
-function notice(message: string, severity: 1 | 2, fatal = false): LintMessage {
-  return { ruleId: null, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, ...(fatal ? { fatal: true } : {}) };
 }
 
 /**
@@ -138,7 +133,7 @@ export async function lintFile(file: string, options: LintFilesOptions, active =
 
 async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety | undefined, options: LintFilesOptions): Promise<LintResult> {
   const read = await readTextFile(file, options.maxFileBytes);
-  if (!read.ok) return summarise(file, [notice(read.reason, 2, true)]);
+  if (!read.ok) return summarise(file, [fileMessage(read.reason, 2, true)]);
   const source = (read.bom ? '\uFEFF' : '') + read.text;
   try {
     if (!level) return lintWith(read.text, file, active);
@@ -148,13 +143,13 @@ async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety 
         await writeFileAtomic(file, fixed.output, read);
       } catch (error) {
         const result = lintWith(read.text, file, active);
-        result.messages.push(notice(`fixes not written: ${describeError(error)}`, 2, true));
+        result.messages.push(fileMessage(`fixes not written: ${describeError(error)}`, 2, true));
         return summarise(file, result.messages);
       }
     }
     return fixed.result;
   } catch (error) {
-    return summarise(file, [notice(`internal error while linting: ${describeError(error)}`, 2, true)]);
+    return summarise(file, [fileMessage(`internal error while linting: ${describeError(error)}`, 2, true)]);
   }
 }
 
