@@ -87,7 +87,8 @@ const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
  * The repeats worth a report. Real articles repeat short lead-ins ("For example:"),
  * the same sentence before each code sample, and templated notes three times or more;
  * a damaged article repeats whole paragraphs. So a single repeat is reported when it is
- * long enough, appears exactly twice (or is long), and is not a lead-in repeated with
+ * long enough, appears exactly twice (or is very long: a note closing three sections is
+ * a template, a long paragraph three times is a loop), and is not a lead-in repeated with
  * the structure it introduces; a cut-off copy when it stops mid-sentence.
  */
 export function reportedRepeats(article: Article, thresholds: ReportThresholds = DEFAULT_REPORT_THRESHOLDS): ReportedRepeats {
@@ -134,7 +135,7 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
         case 'exact':
           // The same paragraph twice in a row is a generation loop whatever its length.
           if (length >= 20 && previousContent(repeat.index)?.key === info.key) return true;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 100) && !leadIn(repeat) && !templated(repeat);
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 300) && !leadIn(repeat) && !templated(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           return length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
