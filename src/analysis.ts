@@ -117,6 +117,10 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
       const source = repeat.sources[0];
       return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1));
     };
+    // Several near copies of one paragraph are entries of a template ("The 18.x line is
+    // affected…", "The 16.x line…", "The 14.x line…"); an edited copy comes alone.
+    const nearCopies = new Map<number, number>();
+    for (const repeat of repeats.values()) if (repeat.kind === 'near') nearCopies.set(repeat.sources[0], (nearCopies.get(repeat.sources[0]) ?? 0) + 1);
     const leadIn = (repeat: Repeat) => {
       if (weightedLength(infos[repeat.index].key) >= 100) return false; // a lead-in is short
       const after = infos[repeat.index + 1]?.block.type;
@@ -141,7 +145,7 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
           return length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
-          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && !leadIn(repeat) && !templated(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97);
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97);
         default:
           return true;
       }
@@ -182,7 +186,8 @@ function describeBlock(block: Block, matcher: MarkerMatcher, raw: string): Block
     case 'paragraph': {
       // Template syntax ({% ... %}, {{< ... >}}) loses its meaning without punctuation:
       // compare it as written, and never as prose.
-      if (TEMPLATE_SYNTAX.test(block.text)) {
+      // Display math (`$$ ... $$`, remark-math syntax) is a formula, not a sentence.
+      if (TEMPLATE_SYNTAX.test(block.text) || DISPLAY_MATH.test(raw)) {
         info.key = block.text.replace(/\s+/g, ' ').trim();
         info.role = 'exact';
         break;
@@ -232,6 +237,7 @@ function isSetextSentence(raw: string, text: string): boolean {
 
 /** Site-generator syntax (Liquid, Hugo shortcodes, DocFX includes, admonitions): not prose. */
 const TEMPLATE_SYNTAX = /\{%|\{\{|\[!include|^:::|:::$/im;
+const DISPLAY_MATH = /^\s*\$\$[\s\S]*\$\$\s*$/;
 
 /**
  * A paragraph of running text: not only links or images (a link list, a CTA button),

@@ -324,5 +324,8 @@ function findRuns(inputs: RepeatInput[], repeats: Map<number, Repeat>): Repeated
 export function continuesSection(previous: Repeat, next: Repeat): boolean {
   const after = Math.max(...previous.sources);
   const start = Math.min(...next.sources);
+  // Two edited copies of the same paragraph side by side are a template filled twice
+  // ("The 16.x line…", "The 14.x line…"), not a stretch of the article re-emitted.
+  if (previous.kind === 'near' && next.kind === 'near' && previous.sources[0] === next.sources[0]) return false;
   return start > after - 1 && start <= after + 4;
 }
