@@ -102,11 +102,19 @@ function lintInWorkers(files: string[], count: number, options: LintFilesOptions
   const results: LintResult[] = new Array(files.length);
   let next = 0;
   let running = count;
+  const workers: Worker[] = [];
   return new Promise((resolve, reject) => {
+    // A worker that dies (out of memory, a bug) ends the run: stop the others too.
+    const fail = (error: unknown) => {
+      next = files.length;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
     for (let w = 0; w < count; w++) {
       // Parsing allocates many short-lived objects: a larger young generation spends
       // far less time in garbage collection (measured 15-20% faster on the corpus).
       const worker = new Worker(WORKER_FILE, { workerData: shared, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+      workers.push(worker);
       const feed = () => {
         if (next < files.length) {
           const index = next++;
@@ -120,7 +128,7 @@ function lintInWorkers(files: string[], count: number, options: LintFilesOptions
         results[message.index] = message.result;
         feed();
       });
-      worker.on('error', reject);
+      worker.on('error', fail);
       feed();
     }
   });
