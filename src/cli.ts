@@ -5,6 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import { lintFiles } from './lint.js';
 import { formatters } from './formatters/index.js';
 import { ConfigError } from './engine.js';
+import { ConfigResolver } from './config/resolver.js';
 import { UsageError } from './files.js';
 import type { LintResult } from './types.js';
 
@@ -19,6 +20,10 @@ interface CliOptions {
   color?: boolean;
   ext?: string[];
   concurrency: number | 'auto' | 'off';
+  config?: string | false;
+  printConfig?: string;
+  ignore: boolean;
+  forceExclude?: boolean;
 }
 
 function readVersion(): string {
@@ -57,6 +62,11 @@ function buildProgram(): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseCount, -1)
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('--ext <list>', 'file extensions to search directories for (default: md,markdown)', parseExtensions)
+    .option('-c, --config <file>', 'use this configuration file instead of searching for one')
+    .option('--no-config', 'use no configuration file')
+    .option('--print-config <file>', 'print the configuration that applies to a file, and exit')
+    .option('--no-ignore', 'lint files that `ignores` and .scrapelintignore exclude')
+    .option('--force-exclude', 'apply ignores to files named on the command line too (for pre-commit)')
     .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
@@ -109,7 +119,25 @@ export async function run(argv: string[]): Promise<number> {
   const fixLevel = options.fix || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined;
   let results: LintResult[];
   try {
-    results = await lintFiles(inputs, { cwd, extensions: options.ext, fix: fixLevel, dryRun: !!options.fixDryRun, concurrency: options.concurrency });
+    const resolver = await ConfigResolver.create({
+      cwd,
+      configFile: typeof options.config === 'string' ? options.config : undefined,
+      useConfigFile: options.config !== false,
+      useIgnores: options.ignore,
+    });
+    if (options.printConfig !== undefined) {
+      await writeStdout(`${JSON.stringify(resolver.describe(options.printConfig), null, 2)}\n`);
+      return 0;
+    }
+    results = await lintFiles(inputs, {
+      cwd,
+      resolver,
+      extensions: options.ext,
+      fix: fixLevel,
+      dryRun: !!options.fixDryRun,
+      concurrency: options.concurrency,
+      forceExclude: options.forceExclude,
+    });
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`scrapelint: ${error.message}\n`);

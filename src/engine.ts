@@ -56,22 +56,45 @@ export function resolveRules(settings: LintOptions['rules'] = {}): ActiveRule[] 
       throw new ConfigError(`rule "${rule.meta.id}": severity must be "off", "warn" or "error", got ${JSON.stringify(severityName)}`);
     }
     if (severity === 0) continue;
-    const defaults = rule.meta.defaults as Record<string, unknown>;
-    for (const key of Object.keys(options ?? {})) {
-      if (!(key in defaults)) {
-        const hint = closest(key, Object.keys(defaults));
-        throw new ConfigError(`rule "${rule.meta.id}": unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
-      }
-    }
-    active.push({ rule, severity, options: { ...defaults, ...(options ?? {}) } });
+    validateOptions(rule, options);
+    active.push({ rule, severity, options: { ...(rule.meta.defaults as Record<string, unknown>), ...(options ?? {}) } });
   }
   return active;
 }
 
+/**
+ * Checks a rule's options against its defaults: every key must exist and hold a value
+ * of the default's type (a number, a boolean, a list of strings).
+ */
+function validateOptions(rule: Rule<any>, options: Record<string, unknown> | undefined): void {
+  if (options === undefined) return;
+  const id = rule.meta.id;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ConfigError(`rule "${id}": options must be an object, got ${JSON.stringify(options)}`);
+  }
+  const defaults = rule.meta.defaults as Record<string, unknown>;
+  for (const [key, value] of Object.entries(options)) {
+    if (!(key in defaults)) {
+      const hint = closest(key, Object.keys(defaults));
+      throw new ConfigError(`rule "${id}": unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+    const expected = defaults[key];
+    const ok = Array.isArray(expected)
+      ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+      : typeof expected === 'number'
+        ? typeof value === 'number' && Number.isFinite(value) && value >= 0
+        : typeof value === typeof expected;
+    if (!ok) {
+      const kind = Array.isArray(expected) ? 'a list of strings' : typeof expected === 'number' ? 'a number (0 or more)' : `a ${typeof expected}`;
+      throw new ConfigError(`rule "${id}": option "${key}" must be ${kind}, got ${JSON.stringify(value)}`);
+    }
+  }
+}
+
 function normaliseSetting(rule: Rule<any>, setting: RuleSetting<any> | undefined): [SeverityName, Record<string, unknown> | undefined] {
   if (setting === undefined) return [rule.meta.severity, undefined];
-  if (typeof setting === 'string') return [setting, undefined];
-  if (Array.isArray(setting)) return [setting[0], setting[1] as Record<string, unknown> | undefined];
+  if (typeof setting === 'string' || typeof setting === 'number') return [severityName(setting), undefined];
+  if (Array.isArray(setting)) return [severityName(setting[0]), setting[1] as Record<string, unknown> | undefined];
   throw new ConfigError(`rule "${rule.meta.id}": expected a severity or [severity, options]`);
 }
 
@@ -179,6 +202,12 @@ export function mergeEdits(text: string, fix: Fix): EslintFix {
 export function lintArticleText(text: string, filePath: string, active: ActiveRule[]): { article: Article; findings: Finding[] } {
   const article = parseArticle(text, filePath);
   return { article, findings: runRules(article, active) };
+}
+
+/** ESLint's numeric severities (0, 1, 2) are accepted too. */
+function severityName(value: unknown): SeverityName {
+  const numeric = ['off', 'warn', 'error'][value as number];
+  return (typeof value === 'number' && numeric ? numeric : value) as SeverityName;
 }
 
 /** The closest name by edit distance, for "did you mean" hints. */

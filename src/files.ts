@@ -13,6 +13,10 @@ export class UsageError extends Error {
 export interface ExpandOptions {
   cwd?: string;
   extensions?: string[];
+  /** Files found in directories or by globs for which this is true are left out. */
+  isIgnored?: (file: string) => boolean;
+  /** Leave out ignored files even when named on the command line (pre-commit passes names). */
+  forceExclude?: boolean;
 }
 
 /**
@@ -25,22 +29,29 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((ext) => ext.replace(/^\./, ''));
   const extensionGlob = extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
   const found = new Set<string>();
+  const ignored = options.isIgnored ?? (() => false);
+  const addFound = (files: string[]) => {
+    for (const file of files) {
+      const normal = path.normalize(file);
+      if (!ignored(normal)) found.add(normal);
+    }
+  };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (stat?.isDirectory()) {
-      const files = await glob(extensionGlob, { cwd: absolute, absolute: true, ignore: SKIPPED_DIRECTORIES, dot: false, followSymbolicLinks: false });
-      for (const file of files) found.add(path.normalize(file));
+      addFound(await glob(extensionGlob, { cwd: absolute, absolute: true, ignore: SKIPPED_DIRECTORIES, dot: false, followSymbolicLinks: false }));
       continue;
     }
     if (stat) {
-      found.add(absolute);
+      // A file named explicitly is linted even when ignored, unless --force-exclude.
+      if (!options.forceExclude || !ignored(absolute)) found.add(absolute);
       continue;
     }
     if (isDynamicPattern(input)) {
       const files = await glob(input.split(path.sep).join('/'), { cwd, absolute: true, ignore: SKIPPED_DIRECTORIES, onlyFiles: true });
       if (files.length === 0) throw new UsageError(`No files match the pattern "${input}".`);
-      for (const file of files) found.add(path.normalize(file));
+      addFound(files);
       continue;
     }
     throw new UsageError(`No such file or directory: "${input}".`);

@@ -6,9 +6,20 @@ import { fileMessage, lintArticleText, resolveRules, summarise, toResult, type A
 import { fixArticleText } from './fix.js';
 import { expandInputs, readTextFile, writeFileAtomic, describeError } from './files.js';
 import type { FixSafety, LintOptions, LintResult } from './types.js';
+import { ConfigResolver, type FileConfig } from './config/resolver.js';
 
 export interface LintFilesOptions extends LintOptions {
   cwd?: string;
+  /** A configuration file to use instead of searching from `cwd` upward. */
+  configFile?: string;
+  /** false: read no configuration file (`--no-config`). */
+  useConfigFile?: boolean;
+  /** false: `ignores` and `.scrapelintignore` do not apply. */
+  useIgnores?: boolean;
+  /** Apply ignores to files named explicitly too. */
+  forceExclude?: boolean;
+  /** A resolver built beforehand (the CLI shares one for --print-config and the cache). */
+  resolver?: ConfigResolver;
   extensions?: string[];
   /** Apply fixes and write the files: `true`/`'safe'` for safe fixes, `'unsafe'` for all. */
   fix?: boolean | FixSafety;
@@ -67,14 +78,40 @@ function fixWith(source: string, filePath: string, active: ActiveRule[], level: 
  * naming the reason; the other files go on.
  */
 export async function lintFiles(inputs: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
-  const active = resolveRules(options.rules);
-  const files = await expandInputs(inputs, { cwd: options.cwd, extensions: options.extensions });
+  const resolver =
+    options.resolver ??
+    (await ConfigResolver.create({ cwd: options.cwd, configFile: options.configFile, useConfigFile: options.useConfigFile, useIgnores: options.useIgnores, rules: options.rules }));
+  const files = await expandInputs(inputs, {
+    cwd: options.cwd,
+    extensions: options.extensions,
+    isIgnored: (file) => resolver.isIgnored(file),
+    forceExclude: options.forceExclude,
+  });
+  const jobs = files.map((file) => ({ file, config: resolver.configFor(file) }));
   const workers = workerCount(files.length, options.concurrency);
-  if (workers > 1) return lintInWorkers(files, workers, options);
+  if (workers > 1) return lintInWorkers(jobs, workers, options);
   const level = fixLevel(options.fix);
+  const rulesFor = activeRulesCache();
   const results: LintResult[] = [];
-  for (const file of files) results.push(await lintOneFile(file, active, level, options));
+  for (const job of jobs) results.push(await lintOneFile(job.file, rulesFor(job.config.rules), level, { ...options, maxFileBytes: options.maxFileBytes ?? job.config.maxFileBytes }));
   return results;
+}
+
+/** A file's job: its path and the settings that apply to it. */
+export interface FileJob {
+  file: string;
+  config: FileConfig;
+}
+
+/** resolveRules memoised by settings: most files of a run share one configuration. */
+export function activeRulesCache(): (rules: FileConfig['rules']) => ActiveRule[] {
+  const cache = new Map<string, ActiveRule[]>();
+  return (rules) => {
+    const key = JSON.stringify(rules);
+    let active = cache.get(key);
+    if (!active) cache.set(key, (active = resolveRules(rules)));
+    return active;
+  };
 }
 
 function fixLevel(fix: LintFilesOptions['fix']): FixSafety | undefined {
@@ -97,8 +134,9 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
  * Lints files on worker threads. Each worker takes the next file when it is done with
  * one, so a huge file does not hold up the rest; results come back in path order.
  */
-function lintInWorkers(files: string[], count: number, options: LintFilesOptions): Promise<LintResult[]> {
-  const { cwd: _cwd, extensions: _extensions, concurrency: _concurrency, ...shared } = options;
+function lintInWorkers(files: FileJob[], count: number, options: LintFilesOptions): Promise<LintResult[]> {
+  const { fix, dryRun, maxFileBytes } = options;
+  const shared: LintFilesOptions = { fix, dryRun, maxFileBytes };
   const results: LintResult[] = new Array(files.length);
   let next = 0;
   let running = count;
@@ -118,7 +156,7 @@ function lintInWorkers(files: string[], count: number, options: LintFilesOptions
       const feed = () => {
         if (next < files.length) {
           const index = next++;
-          worker.postMessage({ index, file: files[index] });
+          worker.postMessage({ index, job: files[index] });
         } else {
           void worker.terminate();
           if (--running === 0) resolve(results);
@@ -135,8 +173,8 @@ function lintInWorkers(files: string[], count: number, options: LintFilesOptions
 }
 
 /** Lints one file as `lintFiles` does (used by the worker threads too). */
-export async function lintFile(file: string, options: LintFilesOptions, active = resolveRules(options.rules)): Promise<LintResult> {
-  return lintOneFile(file, active, fixLevel(options.fix), options);
+export async function lintFile(job: FileJob, options: LintFilesOptions, active = resolveRules(job.config.rules)): Promise<LintResult> {
+  return lintOneFile(job.file, active, fixLevel(options.fix), { ...options, maxFileBytes: options.maxFileBytes ?? job.config.maxFileBytes });
 }
 
 async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety | undefined, options: LintFilesOptions): Promise<LintResult> {

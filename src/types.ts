@@ -104,8 +104,9 @@ export interface LintResult {
 
 export type RuleSetting<Options = Record<string, unknown>> =
   | SeverityName
-  | [SeverityName]
-  | [SeverityName, Partial<Options>];
+  | 0 | 1 | 2
+  | [SeverityName | 0 | 1 | 2]
+  | [SeverityName | 0 | 1 | 2, Partial<Options>];
 
 export interface LintOptions {
   /** Per-rule severity and options, like ESLint's `rules`. */

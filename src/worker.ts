@@ -1,12 +1,11 @@
 /** A worker thread of `lintFiles`: lints the files the main thread hands it, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lintFile, type LintFilesOptions } from './lint.js';
-import { resolveRules } from './engine.js';
+import { activeRulesCache, lintFile, type FileJob, type LintFilesOptions } from './lint.js';
 
 const options = workerData as LintFilesOptions;
-const active = resolveRules(options.rules);
+const rulesFor = activeRulesCache();
 
-parentPort!.on('message', async (message: { index: number; file: string }) => {
-  const result = await lintFile(message.file, options, active);
+parentPort!.on('message', async (message: { index: number; job: FileJob }) => {
+  const result = await lintFile(message.job, options, rulesFor(message.job.config.rules));
   parentPort!.postMessage({ index: message.index, result });
 });

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { bin, runCli as run, tempDir } from './helpers.js';
+import { spawn } from 'node:child_process';
+import { chmodSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-const bin = path.resolve(__dirname, '../bin/scrapelint.js');
 const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string };
-
-function run(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd ?? process.cwd(),
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'scrapelint-cli-'));
-}
 
 const CLEAN = '---\ntitle: A clean article\n---\n\nThis article is complete. It ends well.\n';
 const MARKED = '---\ntitle: Marker left\n---\n\nThe text is complete.\n\n---END---\n';

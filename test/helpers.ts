@@ -1,5 +1,25 @@
-import { readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+/** The built command, as users run it. */
+export const bin = path.resolve(__dirname, '../bin/scrapelint.js');
+
+/** Runs the built command and collects its exit code and output (colors off). */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    encoding: 'utf8',
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'scrapelint-test-'));
+}
 
 export const fixturesDir = path.resolve(__dirname, '../fixtures');
 
