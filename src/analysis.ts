@@ -123,9 +123,10 @@ export function reportedRepeats(article: Article, thresholds: ReportThresholds =
     for (const repeat of repeats.values()) if (repeat.kind === 'near') nearCopies.set(repeat.sources[0], (nearCopies.get(repeat.sources[0]) ?? 0) + 1);
     const leadIn = (repeat: Repeat) => {
       if (weightedLength(infos[repeat.index].key) >= 100) return false; // a lead-in is short
-      const after = infos[repeat.index + 1]?.block.type;
-      const sourceAfter = infos[repeat.sources[0] + 1]?.block.type;
-      return !!after && after === sourceAfter && STRUCTURE.has(after);
+      // An HTML comment (`<!-- more -->`, a directive) introduces nothing.
+      const structureAt = (index: number) => (infos[index]?.block.type === 'html' && infos[index].key === '' ? undefined : infos[index]?.block.type);
+      const after = structureAt(repeat.index + 1);
+      return !!after && after === structureAt(repeat.sources[0] + 1) && STRUCTURE.has(after);
     };
     const previousContent = (index: number): BlockInfo | undefined => {
       for (let i = index - 1; i >= 0; i--) if (infos[i].role !== 'gap') return infos[i];

@@ -24,6 +24,8 @@ interface CliOptions {
   printConfig?: string;
   ignore: boolean;
   forceExclude?: boolean;
+  inlineConfig: boolean;
+  reportUnusedDirectives?: boolean;
 }
 
 function readVersion(): string {
@@ -67,6 +69,8 @@ function buildProgram(): Command {
     .option('--print-config <file>', 'print the configuration that applies to a file, and exit')
     .option('--no-ignore', 'lint files that `ignores` and .scrapelintignore exclude')
     .option('--force-exclude', 'apply ignores to files named on the command line too (for pre-commit)')
+    .option('--no-inline-config', 'ignore <!-- scrapelint-disable ... --> directives in files')
+    .option('--report-unused-directives', 'report directives that suppress nothing, as errors')
     .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
@@ -137,6 +141,8 @@ export async function run(argv: string[]): Promise<number> {
       dryRun: !!options.fixDryRun,
       concurrency: options.concurrency,
       forceExclude: options.forceExclude,
+      inlineConfig: options.inlineConfig,
+      reportUnusedDirectives: options.reportUnusedDirectives,
     });
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

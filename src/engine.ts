@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { parseArticle, type Article } from './article.js';
+import { applyDirectives } from './directives.js';
 import { rules as registry } from '../rules/index.js';
 import type {
   EslintFix,
@@ -16,7 +17,8 @@ import type {
 
 /** A rule finding before it is turned into line/column form. */
 export interface Finding {
-  ruleId: string;
+  /** null for problems with the file or its directives rather than a rule. */
+  ruleId: string | null;
   severity: SeverityLevel;
   message: string;
   messageId: string;
@@ -118,7 +120,7 @@ export function runRules(article: Article, active: ActiveRule[]): Finding[] {
     };
     rule.check(article, { options, report });
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   return findings;
 }
 
@@ -198,10 +200,20 @@ export function mergeEdits(text: string, fix: Fix): EslintFix {
   return { range: [start, end], text: out };
 }
 
-/** Lints one text: parse once, run the rules, collect messages. */
-export function lintArticleText(text: string, filePath: string, active: ActiveRule[]): { article: Article; findings: Finding[] } {
+/** How inline directives are treated in a run. */
+export interface RunOptions {
+  /** false: ignore `<!-- scrapelint-... -->` directives (`--no-inline-config`). */
+  inlineConfig?: boolean;
+  /** Report directives that suppressed nothing (`--report-unused-directives`). */
+  reportUnusedDirectives?: boolean;
+}
+
+/** Lints one text: parse once, run the rules, apply inline directives. */
+export function lintArticleText(text: string, filePath: string, active: ActiveRule[], run: RunOptions = {}): { article: Article; findings: Finding[] } {
   const article = parseArticle(text, filePath);
-  return { article, findings: runRules(article, active) };
+  const findings = runRules(article, active);
+  if (run.inlineConfig === false) return { article, findings };
+  return { article, findings: applyDirectives(article, findings, { reportUnused: run.reportUnusedDirectives }) };
 }
 
 /** ESLint's numeric severities (0, 1, 2) are accepted too. */

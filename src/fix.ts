@@ -1,5 +1,5 @@
 import type { Fix, FixSafety, TextEdit } from './types.js';
-import { lintArticleText, type ActiveRule, type Finding } from './engine.js';
+import { lintArticleText, type ActiveRule, type Finding, type RunOptions } from './engine.js';
 import type { Article } from './article.js';
 
 /** ESLint's bound on fix passes: enough for cascades, never an endless loop. */
@@ -75,8 +75,8 @@ function errorCount(findings: Finding[]): number {
  * front matter or raises the number of errors is undone and fixing stops there,
  * like ruff's "fix introduced a syntax error" guard.
  */
-export function fixArticleText(text: string, filePath: string, active: ActiveRule[], level: FixSafety): FixOutcome {
-  let current = lintArticleText(text, filePath, active);
+export function fixArticleText(text: string, filePath: string, active: ActiveRule[], level: FixSafety, run: RunOptions = {}): FixOutcome {
+  let current = lintArticleText(text, filePath, active, run);
   let output = text;
   let fixedCount = 0;
   let rolledBack: string | undefined;
@@ -85,7 +85,7 @@ export function fixArticleText(text: string, filePath: string, active: ActiveRul
     if (fixes.length === 0) break;
     const { text: next, applied } = applyFixes(output, fixes);
     if (applied === 0 || next === output) break;
-    const after = lintArticleText(next, filePath, active);
+    const after = lintArticleText(next, filePath, active, run);
     if (frontMatterParses(current.article) && !frontMatterParses(after.article)) {
       rolledBack = 'a fix broke the front matter; that pass was undone';
       break;

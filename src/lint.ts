@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fileMessage, lintArticleText, resolveRules, summarise, toResult, type ActiveRule } from './engine.js';
+import { fileMessage, lintArticleText, resolveRules, summarise, toResult, type ActiveRule, type RunOptions } from './engine.js';
 import { fixArticleText } from './fix.js';
 import { expandInputs, readTextFile, writeFileAtomic, describeError } from './files.js';
 import type { FixSafety, LintOptions, LintResult } from './types.js';
@@ -51,18 +51,18 @@ function stripBom(text: string): { text: string; bom: boolean } {
 /** Lints a string as if it were the file `filePath`. */
 export function lintText(source: string, options: LintTextOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
-  return lintWith(stripBom(source).text, filePath, resolveRules(options.rules));
+  return lintWith(stripBom(source).text, filePath, resolveRules(options.rules), options);
 }
 
 /** Fixes a string: safe fixes, plus unsafe ones when `unsafe` is set. The BOM is kept. */
 export function fixText(source: string, options: LintTextOptions & { unsafe?: boolean } = {}): FixTextResult {
   const active = resolveRules(options.rules);
-  return fixWith(source, options.filePath ?? '<text>', active, options.unsafe ? 'unsafe' : 'safe');
+  return fixWith(source, options.filePath ?? '<text>', active, options.unsafe ? 'unsafe' : 'safe', options);
 }
 
-function fixWith(source: string, filePath: string, active: ActiveRule[], level: FixSafety): FixTextResult {
+function fixWith(source: string, filePath: string, active: ActiveRule[], level: FixSafety, run: RunOptions): FixTextResult {
   const { text, bom } = stripBom(source);
-  const outcome = fixArticleText(text, filePath, active, level);
+  const outcome = fixArticleText(text, filePath, active, level, run);
   const messages = toResult(filePath, outcome.article, outcome.findings).messages;
   if (outcome.rolledBack) messages.push(fileMessage(outcome.rolledBack, 1));
   const result = summarise(filePath, messages);
@@ -135,8 +135,8 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
  * one, so a huge file does not hold up the rest; results come back in path order.
  */
 function lintInWorkers(files: FileJob[], count: number, options: LintFilesOptions): Promise<LintResult[]> {
-  const { fix, dryRun, maxFileBytes } = options;
-  const shared: LintFilesOptions = { fix, dryRun, maxFileBytes };
+  const { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives } = options;
+  const shared: LintFilesOptions = { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives };
   const results: LintResult[] = new Array(files.length);
   let next = 0;
   let running = count;
@@ -182,13 +182,13 @@ async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety 
   if (!read.ok) return summarise(file, [fileMessage(read.reason, 2, true)]);
   const source = (read.bom ? '\uFEFF' : '') + read.text;
   try {
-    if (!level) return lintWith(read.text, file, active);
-    const fixed = fixWith(source, file, active, level);
+    if (!level) return lintWith(read.text, file, active, options);
+    const fixed = fixWith(source, file, active, level, options);
     if (fixed.fixed && !options.dryRun) {
       try {
         await writeFileAtomic(file, fixed.output, read);
       } catch (error) {
-        const result = lintWith(read.text, file, active);
+        const result = lintWith(read.text, file, active, options);
         result.messages.push(fileMessage(`fixes not written: ${describeError(error)}`, 2, true));
         return summarise(file, result.messages);
       }
@@ -199,7 +199,7 @@ async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety 
   }
 }
 
-function lintWith(text: string, file: string, active: ActiveRule[]): LintResult {
-  const { article, findings } = lintArticleText(text, file, active);
+function lintWith(text: string, file: string, active: ActiveRule[], run: RunOptions): LintResult {
+  const { article, findings } = lintArticleText(text, file, active, run);
   return toResult(file, article, findings);
 }

@@ -111,4 +111,8 @@ export type RuleSetting<Options = Record<string, unknown>> =
 export interface LintOptions {
   /** Per-rule severity and options, like ESLint's `rules`. */
   rules?: Record<string, RuleSetting<any>>;
+  /** false: ignore `<!-- scrapelint-disable ... -->` directives. Default true. */
+  inlineConfig?: boolean;
+  /** Report directives that suppressed nothing, as errors. */
+  reportUnusedDirectives?: boolean;
 }
