@@ -1,6 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { lintFiles } from './lint.js';
 import { formatters } from './formatters/index.js';
@@ -10,13 +10,11 @@ import { UsageError } from './files.js';
 import type { LintResult } from './types.js';
 
 interface CliOptions {
-  format: string;
   fix?: boolean;
   unsafeFixes?: boolean;
   fixDryRun?: boolean;
   quiet?: boolean;
   maxWarnings: number;
-  outputFile?: string;
   color?: boolean;
   ext?: string[];
   concurrency: number | 'auto' | 'off';
@@ -51,18 +49,56 @@ function parseExtensions(value: string, previous: string[] | undefined): string[
   return [...(previous ?? []), ...list];
 }
 
-function buildProgram(): Command {
+/** A report to write: a format, and a file (stdout when none). */
+interface OutputTarget {
+  format: string;
+  file?: string;
+}
+
+/**
+ * `--format` and `--output-file` pair up in the order given: each output file belongs
+ * to the format before it (`-f stylish -f sarif -o report.sarif`). A lone output file
+ * goes with the only format, or with stylish.
+ */
+function outputCollector() {
+  const targets: OutputTarget[] = [];
+  const pendingFiles: string[] = [];
+  return {
+    format(name: string) {
+      if (!(name in formatters)) throw new InvalidArgumentError(`unknown format; choose from ${Object.keys(formatters).join(', ')}`);
+      targets.push({ format: name, file: pendingFiles.shift() });
+      return name;
+    },
+    outputFile(file: string) {
+      const last = targets[targets.length - 1];
+      if (last && last.file === undefined) last.file = file;
+      else pendingFiles.push(file);
+      return file;
+    },
+    targets(): OutputTarget[] {
+      const all = targets.length > 0 ? [...targets] : [{ format: 'stylish' } as OutputTarget];
+      if (targets.length <= 1 && pendingFiles.length > 0) all[0] = { ...all[0], file: all[0].file ?? pendingFiles.shift() };
+      if (pendingFiles.length > 0) throw new UsageError(`--output-file ${pendingFiles[0]} has no --format before it`);
+      if (all.filter((target) => target.file === undefined).length > 1) {
+        throw new UsageError('only one format can be written to stdout: give the others an --output-file');
+      }
+      return all;
+    },
+  };
+}
+
+function buildProgram(outputs: ReturnType<typeof outputCollector>): Command {
   return new Command()
     .name('scrapelint')
     .description('Lint scraped and machine-generated Markdown articles: repeated paragraphs, end markers, truncated text, broken front matter.')
     .argument('[paths...]', 'files, directories (searched recursively) or globs', ['.'])
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('-f, --format <name>', `output format: ${Object.keys(formatters).join(', ')} (default: stylish); may be given more than once`, outputs.format)
     .option('--fix', 'apply safe fixes and write the files')
     .option('--unsafe-fixes', 'with --fix or --fix-dry-run, also apply fixes that may drop words')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseCount, -1)
-    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .option('-o, --output-file <path>', 'write the report of the --format before it to a file instead of stdout', outputs.outputFile)
     .option('--ext <list>', 'file extensions to search directories for (default: md,markdown)', parseExtensions)
     .option('-c, --config <file>', 'use this configuration file instead of searching for one')
     .option('--no-config', 'use no configuration file')
@@ -80,6 +116,8 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 }
+
+const MACHINE_FORMATS = new Set(['json', 'sarif', 'junit', 'github']);
 
 function useColor(options: CliOptions, stream: NodeJS.WriteStream): boolean {
   if (options.color === false) return false;
@@ -105,7 +143,8 @@ function diffOf(result: LintResult, original: string, cwd: string): string {
 
 /** Runs the command line; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const outputs = outputCollector();
+  const program = buildProgram(outputs);
   try {
     program.parse(argv);
   } catch (error) {
@@ -114,6 +153,13 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const options = program.opts<CliOptions>();
+  let targets: OutputTarget[];
+  try {
+    targets = outputs.targets();
+  } catch (error) {
+    process.stderr.write(`scrapelint: ${(error as Error).message}\n`);
+    return 2;
+  }
   const inputs = program.processedArgs[0] as string[];
   const cwd = process.cwd();
   if (options.unsafeFixes && !options.fix && !options.fixDryRun) {
@@ -161,20 +207,24 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (options.quiet) results = results.map(onlyErrors);
   const fixedCount = options.fix || options.fixDryRun ? results.reduce((n, r) => n + (r.fixedCount ?? 0), 0) : undefined;
-  const stream = options.outputFile ? undefined : process.stdout;
-  const report = formatters[options.format](results, {
-    cwd,
-    color: stream ? useColor(options, stream) : false,
-    fixedCount,
-    dryRun: !!options.fixDryRun,
-  });
-  if (options.outputFile) {
-    await fs.mkdir(path.dirname(path.resolve(options.outputFile)), { recursive: true });
-    await fs.writeFile(options.outputFile, report);
-    await writeStdout(diff);
-  } else {
-    await writeStdout(options.format === 'json' ? report : diff + report);
+  let toStdout = '';
+  for (const target of targets) {
+    const report = formatters[target.format](results, {
+      cwd,
+      color: target.file === undefined ? useColor(options, process.stdout) : false,
+      fixedCount,
+      dryRun: !!options.fixDryRun,
+    });
+    if (target.file !== undefined) {
+      await fs.mkdir(path.dirname(path.resolve(target.file)), { recursive: true });
+      await fs.writeFile(target.file, report);
+    } else {
+      // A machine-readable report on stdout must stay parseable: the diff is left out.
+      toStdout = (MACHINE_FORMATS.has(target.format) ? '' : diff) + report;
+    }
   }
+  if (!targets.some((target) => target.file === undefined)) toStdout = diff;
+  await writeStdout(toStdout);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;

@@ -1,16 +1,6 @@
-import path from 'node:path';
 import { createColors } from 'picocolors';
 import type { Formatter } from './types.js';
-import type { LintResult } from '../types.js';
-
-/** Control characters from a file must not reach the terminal (escape sequences). */
-export function neutralise(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+import { displayPath, neutralise, plural } from './common.js';
 
 /** ESLint's default look: a header per file, aligned rows, a summary with fixable counts. */
 export const stylish: Formatter = (results, context) => {
@@ -37,7 +27,7 @@ export const stylish: Formatter = (results, context) => {
       ];
     });
     const widths = [0, 1].map((col) => Math.max(...rows.map((row) => visibleLength(row[col]))));
-    out += `\n${c.underline(displayPath(result, context.cwd))}\n`;
+    out += `\n${c.underline(neutralise(displayPath(result.filePath, context.cwd)))}\n`;
     for (const row of rows) {
       out += `  ${c.dim(row[0].padEnd(widths[0]))}  ${row[1]}${' '.repeat(widths[1] - visibleLength(row[1]))}  ${row[2]}  ${row[3]}\n`;
     }
@@ -60,11 +50,6 @@ export const stylish: Formatter = (results, context) => {
   }
   return out;
 };
-
-function displayPath(result: LintResult, cwd: string): string {
-  const relative = path.relative(cwd, result.filePath);
-  return neutralise(relative && !relative.startsWith('..') ? relative : result.filePath);
-}
 
 function visibleLength(text: string): number {
   return text.replace(/\u001b\[[0-9;]*m/g, '').length;
