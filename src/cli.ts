@@ -6,6 +6,7 @@ import { lintFiles } from './lint.js';
 import { formatters } from './formatters/index.js';
 import { ConfigError } from './engine.js';
 import { ConfigResolver } from './config/resolver.js';
+import { lintStdin } from './stdin.js';
 import { UsageError } from './files.js';
 import type { LintResult } from './types.js';
 
@@ -24,6 +25,8 @@ interface CliOptions {
   forceExclude?: boolean;
   inlineConfig: boolean;
   reportUnusedDirectives?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 function readVersion(): string {
@@ -105,6 +108,8 @@ function buildProgram(outputs: ReturnType<typeof outputCollector>): Command {
     .option('--print-config <file>', 'print the configuration that applies to a file, and exit')
     .option('--no-ignore', 'lint files that `ignores` and .scrapelintignore exclude')
     .option('--force-exclude', 'apply ignores to files named on the command line too (for pre-commit)')
+    .option('--stdin', 'lint text from standard input; with --fix, print the fixed text to stdout and the report to stderr')
+    .option('--stdin-filename <path>', 'the path the standard input stands for (configuration and overrides apply to it)')
     .option('--no-inline-config', 'ignore <!-- scrapelint-disable ... --> directives in files')
     .option('--report-unused-directives', 'report directives that suppress nothing, as errors')
     .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
@@ -128,9 +133,9 @@ function useColor(options: CliOptions, stream: NodeJS.WriteStream): boolean {
 }
 
 /** Writes all of `text` to stdout and resolves when it is flushed (complete through pipes). */
-function writeStdout(text: string): Promise<void> {
+function writeStdout(text: string | Buffer): Promise<void> {
   return new Promise((resolve) => {
-    if (text === '') return resolve();
+    if (text.length === 0) return resolve();
     process.stdout.write(text, () => resolve());
   });
 }
@@ -168,6 +173,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const fixLevel = options.fix || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined;
   let results: LintResult[];
+  // With --stdin: the text read (for --fix-dry-run's diff), and the fixed text (--fix).
+  const originals = new Map<string, string>();
+  let fixedStdin: string | Buffer | undefined;
   try {
     const resolver = await ConfigResolver.create({
       cwd,
@@ -179,7 +187,18 @@ export async function run(argv: string[]): Promise<number> {
       await writeStdout(`${JSON.stringify(resolver.describe(options.printConfig), null, 2)}\n`);
       return 0;
     }
-    results = await lintFiles(inputs, {
+    if (options.stdin) {
+      const filePath = path.resolve(cwd, options.stdinFilename ?? '<stdin>');
+      const outcome = await lintStdin(filePath, resolver, {
+        fix: fixLevel,
+        forceExclude: options.forceExclude,
+        inlineConfig: options.inlineConfig,
+        reportUnusedDirectives: options.reportUnusedDirectives,
+      });
+      results = [outcome.result];
+      if (options.fixDryRun) originals.set(filePath, outcome.original);
+      else if (options.fix) fixedStdin = outcome.output;
+    } else results = await lintFiles(inputs, {
       cwd,
       resolver,
       extensions: options.ext,
@@ -201,7 +220,7 @@ export async function run(argv: string[]): Promise<number> {
   if (options.fixDryRun) {
     for (const result of results) {
       if (result.output === undefined) continue;
-      const original = await fs.readFile(result.filePath, 'utf8');
+      const original = originals.get(result.filePath) ?? (await fs.readFile(result.filePath, 'utf8'));
       diff += diffOf(result, original, cwd);
     }
   }
@@ -224,7 +243,13 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   if (!targets.some((target) => target.file === undefined)) toStdout = diff;
-  await writeStdout(toStdout);
+  if (fixedStdin !== undefined) {
+    // stdout carries the fixed text; the report goes to stderr.
+    process.stderr.write(toStdout);
+    await writeStdout(fixedStdin);
+  } else {
+    await writeStdout(toStdout);
+  }
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
