@@ -1,6 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { lintFiles } from './lint.js';
 import { formatters } from './formatters/index.js';
@@ -27,6 +27,9 @@ interface CliOptions {
   reportUnusedDirectives?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy: 'content' | 'metadata';
 }
 
 function readVersion(): string {
@@ -112,6 +115,9 @@ function buildProgram(outputs: ReturnType<typeof outputCollector>): Command {
     .option('--stdin-filename <path>', 'the path the standard input stands for (configuration and overrides apply to it)')
     .option('--no-inline-config', 'ignore <!-- scrapelint-disable ... --> directives in files')
     .option('--report-unused-directives', 'report directives that suppress nothing, as errors')
+    .option('--cache', 'reuse results for files unchanged since the last run')
+    .option('--cache-location <path>', 'cache file, or a directory for it (default: .scrapelintcache)')
+    .addOption(new Option('--cache-strategy <strategy>', 'how a file is known unchanged: content (hash, safe after a fresh clone) or metadata (size and mtime)').choices(['content', 'metadata']).default('content'))
     .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
@@ -208,6 +214,10 @@ export async function run(argv: string[]): Promise<number> {
       forceExclude: options.forceExclude,
       inlineConfig: options.inlineConfig,
       reportUnusedDirectives: options.reportUnusedDirectives,
+      cache: options.cache || options.cacheLocation !== undefined,
+      cacheLocation: options.cacheLocation,
+      cacheStrategy: options.cacheStrategy,
+      onWarning: (message) => process.stderr.write(`scrapelint: warning: ${message}\n`),
     });
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

@@ -2,6 +2,7 @@ import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { hashBytes } from './cache.js';
 
 export const DEFAULT_EXTENSIONS = ['md', 'markdown'];
 const SKIPPED_DIRECTORIES = ['**/node_modules/**', '**/.git/**'];
@@ -60,7 +61,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
 }
 
 export type ReadOutcome =
-  | { ok: true; text: string; bom: boolean; mode: number; mtimeMs: number; size: number }
+  | { ok: true; text: string; bom: boolean; mode: number; mtimeMs: number; size: number; hash: string }
   | { ok: false; reason: string };
 
 /** Files larger than this are refused with a message rather than read. */
@@ -87,7 +88,7 @@ export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return decoded;
-  return { ...decoded, mode: stat.mode, mtimeMs: stat.mtimeMs, size: stat.size };
+  return { ...decoded, mode: stat.mode, mtimeMs: stat.mtimeMs, size: stat.size, hash: hashBytes(bytes) };
 }
 
 export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string; bom: boolean } | { ok: false; reason: string } {

@@ -7,6 +7,10 @@ import { fixArticleText } from './fix.js';
 import { expandInputs, readTextFile, writeFileAtomic, describeError } from './files.js';
 import type { FixSafety, LintOptions, LintResult } from './types.js';
 import { ConfigResolver, type FileConfig } from './config/resolver.js';
+import { hashBytes, LintCache, reusableFor, settingsKey, type CacheStrategy, type FileStamp } from './cache.js';
+import { packageInfo } from './meta.js';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 
 export interface LintFilesOptions extends LintOptions {
   cwd?: string;
@@ -20,6 +24,13 @@ export interface LintFilesOptions extends LintOptions {
   forceExclude?: boolean;
   /** A resolver built beforehand (the CLI shares one for --print-config and the cache). */
   resolver?: ConfigResolver;
+  /** Reuse results of earlier runs for unchanged files (`--cache`). */
+  cache?: boolean;
+  /** Cache file, or a directory for `.scrapelintcache` (default: `.scrapelintcache` in `cwd`). */
+  cacheLocation?: string;
+  cacheStrategy?: CacheStrategy;
+  /** Warnings about the run itself (an unreadable cache); default: ignored. */
+  onWarning?: (message: string) => void;
   extensions?: string[];
   /** Apply fixes and write the files: `true`/`'safe'` for safe fixes, `'unsafe'` for all. */
   fix?: boolean | FixSafety;
@@ -88,13 +99,40 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
     forceExclude: options.forceExclude,
   });
   const jobs = files.map((file) => ({ file, config: resolver.configFor(file) }));
-  const workers = workerCount(files.length, options.concurrency);
-  if (workers > 1) return lintInWorkers(jobs, workers, options);
   const level = fixLevel(options.fix);
-  const rulesFor = activeRulesCache();
-  const results: LintResult[] = [];
-  for (const job of jobs) results.push(await lintOneFile(job.file, rulesFor(job.config.rules), level, { ...options, maxFileBytes: options.maxFileBytes ?? job.config.maxFileBytes }));
+  const results: LintResult[] = new Array(jobs.length);
+  const warn = options.onWarning ?? (() => {});
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cache = options.cache
+    ? LintCache.load(LintCache.resolveLocation(options.cacheLocation, cwd), options.cacheStrategy ?? 'content', packageInfo().version, warn)
+    : undefined;
+  // Everything that decides a file's result besides its content.
+  const keyOf = (job: FileJob) => settingsKey([job.config, options.maxFileBytes, options.inlineConfig !== false, !!options.reportUnusedDirectives]);
+  const pending: number[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    const cached = cache?.lookup(jobs[i].file, keyOf(jobs[i]));
+    if (cached && reusableFor(cached, level)) results[i] = cached;
+    else pending.push(i);
+  }
+  const done = (i: number, linted: Linted) => {
+    results[i] = linted.result;
+    if (cache && linted.stamp) cache.store(jobs[i].file, keyOf(jobs[i]), linted.stamp, linted.result);
+  };
+  const workers = workerCount(pending.length, options.concurrency);
+  if (workers > 1) {
+    await lintInWorkers(pending.map((i) => jobs[i]), workers, options, (k, linted) => done(pending[k], linted));
+  } else {
+    const rulesFor = activeRulesCache();
+    for (const i of pending) done(i, await lintFileJob(jobs[i], options, rulesFor(jobs[i].config.rules)));
+  }
+  cache?.save(warn);
   return results;
+}
+
+/** A file's result, and the stamp of the content it describes (none when that is not on disk). */
+export interface Linted {
+  result: LintResult;
+  stamp?: FileStamp;
 }
 
 /** A file's job: its path and the settings that apply to it. */
@@ -134,10 +172,9 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
  * Lints files on worker threads. Each worker takes the next file when it is done with
  * one, so a huge file does not hold up the rest; results come back in path order.
  */
-function lintInWorkers(files: FileJob[], count: number, options: LintFilesOptions): Promise<LintResult[]> {
+function lintInWorkers(files: FileJob[], count: number, options: LintFilesOptions, onResult: (index: number, linted: Linted) => void): Promise<void> {
   const { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives } = options;
   const shared: LintFilesOptions = { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives };
-  const results: LintResult[] = new Array(files.length);
   let next = 0;
   let running = count;
   const workers: Worker[] = [];
@@ -159,11 +196,11 @@ function lintInWorkers(files: FileJob[], count: number, options: LintFilesOption
           worker.postMessage({ index, job: files[index] });
         } else {
           void worker.terminate();
-          if (--running === 0) resolve(results);
+          if (--running === 0) resolve();
         }
       };
-      worker.on('message', (message: { index: number; result: LintResult }) => {
-        results[message.index] = message.result;
+      worker.on('message', (message: { index: number; linted: Linted }) => {
+        onResult(message.index, message.linted);
         feed();
       });
       worker.on('error', fail);
@@ -173,29 +210,34 @@ function lintInWorkers(files: FileJob[], count: number, options: LintFilesOption
 }
 
 /** Lints one file as `lintFiles` does (used by the worker threads too). */
-export async function lintFile(job: FileJob, options: LintFilesOptions, active = resolveRules(job.config.rules)): Promise<LintResult> {
+export async function lintFileJob(job: FileJob, options: LintFilesOptions, active = resolveRules(job.config.rules)): Promise<Linted> {
   return lintOneFile(job.file, active, fixLevel(options.fix), { ...options, maxFileBytes: options.maxFileBytes ?? job.config.maxFileBytes });
 }
 
-async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety | undefined, options: LintFilesOptions): Promise<LintResult> {
+async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety | undefined, options: LintFilesOptions): Promise<Linted> {
   const read = await readTextFile(file, options.maxFileBytes);
-  if (!read.ok) return summarise(file, [fileMessage(read.reason, 2, true)]);
+  if (!read.ok) return { result: summarise(file, [fileMessage(read.reason, 2, true)]) };
+  const stamp: FileStamp = { hash: read.hash, size: read.size, mtimeMs: read.mtimeMs };
   const source = (read.bom ? '\uFEFF' : '') + read.text;
   try {
-    if (!level) return lintWith(read.text, file, active, options);
+    if (!level) return { result: lintWith(read.text, file, active, options), stamp };
     const fixed = fixWith(source, file, active, level, options);
-    if (fixed.fixed && !options.dryRun) {
-      try {
-        await writeFileAtomic(file, fixed.output, read);
-      } catch (error) {
-        const result = lintWith(read.text, file, active, options);
-        result.messages.push(fileMessage(`fixes not written: ${describeError(error)}`, 2, true));
-        return summarise(file, result.messages);
-      }
+    if (!fixed.fixed) return { result: fixed.result, stamp };
+    // A dry run's result describes text that is not on disk: not cacheable.
+    if (options.dryRun) return { result: fixed.result };
+    try {
+      await writeFileAtomic(file, fixed.output, read);
+    } catch (error) {
+      const result = lintWith(read.text, file, active, options);
+      result.messages.push(fileMessage(`fixes not written: ${describeError(error)}`, 2, true));
+      return { result: summarise(file, result.messages) };
     }
-    return fixed.result;
+    // The fixed file was re-checked: its result is cached against the new content.
+    const bytes = Buffer.from(fixed.output, 'utf8');
+    const written = await stat(file).catch(() => undefined);
+    return { result: fixed.result, stamp: written ? { hash: hashBytes(bytes), size: bytes.length, mtimeMs: written.mtimeMs } : undefined };
   } catch (error) {
-    return summarise(file, [fileMessage(`internal error while linting: ${describeError(error)}`, 2, true)]);
+    return { result: summarise(file, [fileMessage(`internal error while linting: ${describeError(error)}`, 2, true)]) };
   }
 }
 

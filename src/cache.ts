@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FixSafety, LintResult } from './types.js';
+
+/** What identifies the content a result was computed for. */
+export interface FileStamp {
+  /** SHA-1 of the file's bytes. */
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * `content` (default) trusts a cached result when the file's bytes hash the same: safe
+ * after a fresh clone, where every mtime is new. `metadata` trusts size and mtime, and
+ * skips reading the file.
+ */
+export type CacheStrategy = 'content' | 'metadata';
+
+export const DEFAULT_CACHE_FILE = '.scrapelintcache';
+const FORMAT = 1;
+
+interface Entry extends FileStamp {
+  /** Hash of the settings the result was computed with. */
+  key: string;
+  result: LintResult;
+}
+
+interface CacheFileContent {
+  format: number;
+  version: string;
+  entries: Record<string, Entry>;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A stable hash of the settings that decide a file's result. */
+export function settingsKey(settings: unknown): string {
+  return createHash('sha1').update(JSON.stringify(settings)).digest('hex');
+}
+
+/**
+ * Results of earlier runs, by path relative to the cache file. A result is reused only when the file,
+ * the settings for it and the scrapelint version are the same. A cache file that cannot
+ * be read or parsed is dropped with a warning; the run goes on without it.
+ */
+export class LintCache {
+  private constructor(
+    readonly location: string,
+    readonly strategy: CacheStrategy,
+    private readonly version: string,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /** `location` is a file, or a directory (ending in a slash or existing) to hold `.scrapelintcache`. */
+  static resolveLocation(location: string | undefined, cwd: string): string {
+    const target = path.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
+    const isDirectory = (location ?? '').endsWith('/') || (existsSync(target) && statSync(target).isDirectory());
+    return isDirectory ? path.join(target, DEFAULT_CACHE_FILE) : target;
+  }
+
+  static load(location: string, strategy: CacheStrategy, version: string, warn: (message: string) => void): LintCache {
+    const entries = new Map<string, Entry>();
+    if (existsSync(location)) {
+      try {
+        const parsed = JSON.parse(readFileSync(location, 'utf8')) as CacheFileContent;
+        if (typeof parsed !== 'object' || parsed === null || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error('not a scrapelint cache');
+        // Another version of scrapelint (or of the cache format) may judge files differently: start afresh.
+        if (parsed.format === FORMAT && parsed.version === version) {
+          for (const [file, entry] of Object.entries(parsed.entries)) if (isEntry(entry)) entries.set(file, entry);
+        }
+      } catch (error) {
+        warn(`cache file ${location} is unreadable (${(error as Error).message.split('\n')[0]}); it will be replaced`);
+      }
+    }
+    return new LintCache(location, strategy, version, entries);
+  }
+
+  /** The cached result for `file` under settings `key`, if still valid. */
+  lookup(file: string, key: string): LintResult | undefined {
+    const entry = this.entries.get(this.name(file));
+    if (!entry || entry.key !== key) return undefined;
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      return undefined;
+    }
+    if (stat.size !== entry.size) return undefined;
+    if (this.strategy === 'metadata') return stat.mtimeMs === entry.mtimeMs ? { ...entry.result, filePath: file } : undefined;
+    try {
+      return hashBytes(readFileSync(file)) === entry.hash ? { ...entry.result, filePath: file } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  store(file: string, key: string, stamp: FileStamp, result: LintResult): void {
+    const { output: _output, source: _source, fixedCount: _fixed, ...kept } = result;
+    this.entries.set(this.name(file), { ...stamp, key, result: kept });
+  }
+
+  /** Entries are named relative to the cache file, so a restored cache works in another checkout. */
+  private name(file: string): string {
+    return path.relative(path.dirname(this.location), file).split(path.sep).join('/');
+  }
+
+  /** Writes the cache atomically, leaving out files that no longer exist. */
+  save(warn: (message: string) => void): void {
+    const entries: Record<string, Entry> = {};
+    const base = path.dirname(this.location);
+    for (const [name, entry] of this.entries) if (existsSync(path.resolve(base, name))) entries[name] = entry;
+    const content: CacheFileContent = { format: FORMAT, version: this.version, entries };
+    const temp = `${this.location}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.location), { recursive: true });
+      writeFileSync(temp, JSON.stringify(content));
+      renameSync(temp, this.location);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      warn(`cache file ${this.location} could not be written (${(error as Error).message}); results were not cached`);
+    }
+  }
+}
+
+/** A cached result can stand in for a run with fixes only when it has nothing to fix at that level. */
+export function reusableFor(result: LintResult, level: FixSafety | undefined): boolean {
+  if (!level) return true;
+  return !result.messages.some((m) => m.fix || (level === 'unsafe' && m.suggestions?.length));
+}
+
+function isEntry(value: unknown): value is Entry {
+  const entry = value as Entry;
+  return typeof entry === 'object' && entry !== null && typeof entry.hash === 'string' && typeof entry.key === 'string' && typeof entry.size === 'number' && typeof entry.mtimeMs === 'number' && typeof entry.result === 'object' && entry.result !== null && Array.isArray(entry.result.messages);
+}
