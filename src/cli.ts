@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
@@ -7,6 +7,7 @@ import { formatters } from './formatters/index.js';
 import { ConfigError } from './engine.js';
 import { ConfigResolver } from './config/resolver.js';
 import { lintStdin } from './stdin.js';
+import { packageInfo } from './meta.js';
 import { UsageError } from './files.js';
 import type { LintResult } from './types.js';
 
@@ -30,11 +31,6 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation?: string;
   cacheStrategy: 'content' | 'metadata';
-}
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 function parseCount(value: string): number {
@@ -121,7 +117,7 @@ function buildProgram(outputs: ReturnType<typeof outputCollector>): Command {
     .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
-    .version(readVersion(), '-v, --version', 'print the version')
+    .version(packageInfo().version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .showHelpAfterError()
     .exitOverride()
