@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/src/cli.js';
+import { run } from '../dist/bundle/cli.js';
 
 run(process.argv).then(
   (code) => {

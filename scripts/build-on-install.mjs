@@ -18,5 +18,7 @@ try {
   process.exit(1);
 }
 // Compiler output goes to stderr: stdout belongs to the command that ran npm.
-const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: ['ignore', 2, 2] });
-process.exit(result.status ?? 1);
+for (const args of [[tsc, '-p', 'tsconfig.json'], ['scripts/bundle.mjs']]) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

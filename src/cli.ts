@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createTwoFilesPatch } from 'diff';
 import { lintFiles } from './lint.js';
 import { formatters } from './formatters/index.js';
 import { ConfigError } from './engine.js';
@@ -142,9 +141,11 @@ function writeStdout(text: string | Buffer): Promise<void> {
   });
 }
 
-function diffOf(result: LintResult, original: string, cwd: string): string {
+async function diffOf(result: LintResult, original: string, cwd: string): Promise<string> {
   if (result.output === undefined) return '';
   const name = path.relative(cwd, result.filePath) || result.filePath;
+  // Loaded only for --fix-dry-run: a plain lint run does not pay for it at start-up.
+  const { createTwoFilesPatch } = await import('diff');
   return createTwoFilesPatch(`a/${name}`, `b/${name}`, original, result.output, undefined, undefined, { context: 3 });
 }
 
@@ -227,7 +228,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const result of results) {
       if (result.output === undefined) continue;
       const original = originals.get(result.filePath) ?? (await fs.readFile(result.filePath, 'utf8'));
-      diff += diffOf(result, original, cwd);
+      diff += await diffOf(result, original, cwd);
     }
   }
   if (options.quiet) results = results.map(onlyErrors);

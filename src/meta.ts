@@ -10,8 +10,8 @@ let info: PackageInfo | undefined;
 
 /** name, version and homepage from package.json, read once when first needed. */
 export function packageInfo(): PackageInfo {
-  // dist/src/meta.js in the package, src/meta.ts when run from sources (tests).
-  info ??= JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/src/') ? '../../package.json' : '../package.json', import.meta.url), 'utf8')) as PackageInfo;
+  // dist/src/meta.js or dist/bundle/cli.js in the package, src/meta.ts when run from sources (tests).
+  info ??= JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../package.json' : '../package.json', import.meta.url), 'utf8')) as PackageInfo;
   return info;
 }
 

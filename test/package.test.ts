@@ -9,7 +9,7 @@ describe('npm package', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const [pack] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as [{ files: { path: string }[] }];
     const files = pack.files.map((f) => f.path);
-    for (const expected of ['bin/scrapelint.js', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/worker.js', 'dist/rules/index.js', 'rules/duplicate-paragraph.md', 'README.md', 'package.json']) {
+    for (const expected of ['bin/scrapelint.js', 'dist/bundle/cli.js', 'dist/bundle/worker.js', 'scripts/build-on-install.mjs', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/worker.js', 'dist/rules/index.js', 'rules/duplicate-paragraph.md', 'README.md', 'package.json']) {
       expect(files).toContain(expected);
     }
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
