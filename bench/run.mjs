@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench`: throughput of scrapelint on ../shared/corpus beside markdownlint-cli2
-// on the same files in the same run, one-file latency (the pre-commit case), and the
-// cost of one very long article. Medians of BENCH_RUNS runs (default 3).
+// on the same files in the same run, a cold and a warm --cache run, one-file latency
+// (the pre-commit case) beside markdownlint-cli2, and the cost of one very long
+// article. Medians of BENCH_RUNS runs (default 3).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,7 +96,20 @@ const oursSingle = measure('scrapelint (all rules, --concurrency off)', scrapeli
 const peer = measure('markdownlint-cli2 (default rules)', markdownlint, [`${corpus}/**/*.md`], scratch);
 console.log(`ratio markdownlint-cli2 / scrapelint: ${fmt(peer / ours, 2)}x with workers, ${fmt(peer / oursSingle, 2)}x single-threaded`);
 
-// 3. One file, the pre-commit case: start-up dominates.
+// 3. The cache: a cold run writes it, a warm run over unchanged files reuses it.
+{
+  const cacheFile = path.join(scratch, 'bench.scrapelintcache');
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cacheFile, { force: true });
+    cold.push(time(scrapelint, [corpus, '--format', 'json', '--cache', '--cache-location', cacheFile], { cwd: scratch, times: 1 }).median);
+    warm.push(time(scrapelint, [corpus, '--format', 'json', '--cache', '--cache-location', cacheFile], { cwd: scratch, times: 1 }).median);
+  }
+  console.log(`--cache: cold ${fmt(median(cold))} s, warm ${fmt(median(warm), 2)} s: warm is ${fmt(median(cold) / median(warm), 0)}x faster (runs: cold ${cold.map((s) => fmt(s)).join(', ')}; warm ${warm.map((s) => fmt(s, 2)).join(', ')})`);
+}
+
+// 4. One file, the pre-commit case: start-up dominates.
 const one = files.find((f) => f.size > 4000 && f.size < 8000)?.file ?? files[0].file;
 const latencyRuns = Math.max(runs, 10);
 const oursOne = time(scrapelint, [one], { cwd: scratch, times: latencyRuns }).median;
