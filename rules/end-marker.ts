@@ -20,6 +20,16 @@ export const endMarker: Rule<EndMarkerOptions> = {
       trailing: 'End-of-generation marker "{marker}" at the end of a line.',
     },
     defaults: { patterns: [] },
+    validate({ patterns }) {
+      for (const pattern of patterns) {
+        try {
+          new RegExp(pattern, 'i');
+        } catch (error) {
+          return `option "patterns": ${JSON.stringify(pattern)} is not a valid regular expression (${(error as Error).message})`;
+        }
+      }
+      return undefined;
+    },
   },
   check(article, context) {
     const matcher = markerMatcher(context.options.patterns);

@@ -1,5 +1,6 @@
 import { diffChars } from 'diff';
 import type { Heading } from 'mdast';
+import { codeRanges } from '../src/text/ranges.js';
 import type { Rule, RuleContext } from '../src/types.js';
 import type { Article } from '../src/article.js';
 import { comparisonKey } from '../src/text/normalize.js';
@@ -22,6 +23,7 @@ export const frontMatter: Rule<FrontMatterOptions> = {
       missing: 'No front matter.',
       scrapedHeader: 'No front matter: line 1 looks like a scraped header ("{text}") standing in its place.',
       notAtTop: 'Front matter must start on line 1 (it starts on line {line}).',
+      secondBlock: 'A second front-matter block starts on line {line}: only the first one is read (pasted from another article?).',
       unclosed: 'Front matter opened on line 1 is not closed (expected "{delimiter}").',
       syntax: 'Invalid {format} in front matter: {detail}.',
       duplicateKey: 'Duplicate key "{key}" in front matter.',
@@ -60,6 +62,10 @@ export const frontMatter: Rule<FrontMatterOptions> = {
         if (!fm.closed) continue;
         context.report({ messageId: 'syntax', data: { format: fm.format.toUpperCase(), detail: problem.message }, ...at });
       }
+    }
+    const second = fm.closed ? findFrontMatterBlock(article, article.lines.lineOf(article.bodyStart), article.lines.lineCount) : undefined;
+    if (second !== undefined) {
+      context.report({ messageId: 'secondBlock', data: { line: second + 1 }, start: article.lines.startOf(second), end: article.lines.endOf(second) });
     }
     if (fm.data === null) return;
     const data = fm.data;
@@ -137,6 +143,30 @@ function findMisplacedFrontMatter(article: Article): number | undefined {
     for (let end = line + 2; end < Math.min(lines.lineCount, line + 60); end++) {
       if (lines.lineText(end).trimEnd() === '---') return line;
     }
+  }
+  return undefined;
+}
+
+const YAML_KEY_LINE = /^[A-Za-z_][\w-]*:(\s|$)/;
+
+/**
+ * A front-matter block inside the body (another article's header pasted in): `---`,
+ * then only `key: value` lines (two or more, indented continuations allowed), then
+ * `---`. Code blocks are skipped: a YAML example there is content.
+ */
+function findFrontMatterBlock(article: Article, from: number, to: number): number | undefined {
+  const { lines } = article;
+  const inCode = codeRanges(article);
+  for (let line = from; line < to - 3; line++) {
+    if (lines.lineText(line).trimEnd() !== '---' || inCode(lines.startOf(line))) continue;
+    let keys = 0;
+    let end = line + 1;
+    for (; end < Math.min(to, line + 40); end++) {
+      const text = lines.lineText(end);
+      if (YAML_KEY_LINE.test(text)) keys++;
+      else if (!/^\s+\S/.test(text) || keys === 0) break;
+    }
+    if (keys >= 2 && end < to && lines.lineText(end).trimEnd() === '---') return line;
   }
   return undefined;
 }

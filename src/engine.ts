@@ -91,6 +91,8 @@ function validateOptions(rule: Rule<any>, options: Record<string, unknown> | und
       throw new ConfigError(`rule "${id}": option "${key}" must be ${kind}, got ${JSON.stringify(value)}`);
     }
   }
+  const problem = rule.meta.validate?.({ ...defaults, ...options });
+  if (problem) throw new ConfigError(`rule "${id}": ${problem}`);
 }
 
 function normaliseSetting(rule: Rule<any>, setting: RuleSetting<any> | undefined): [SeverityName, Record<string, unknown> | undefined] {

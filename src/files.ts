@@ -44,7 +44,10 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
       addFound(await glob(extensionGlob, { cwd: absolute, absolute: true, ignore: SKIPPED_DIRECTORIES, dot: false, followSymbolicLinks: false }));
       continue;
     }
-    if (stat) {
+    // A symbolic link that leads nowhere (or in a loop) is still a name the user gave:
+    // reading it reports why, instead of "no such file".
+    const link = stat ? undefined : await fs.lstat(absolute).catch(() => undefined);
+    if (stat || link?.isSymbolicLink()) {
       // A file named explicitly is linted even when ignored, unless --force-exclude.
       if (!options.forceExclude || !ignored(absolute)) found.add(absolute);
       continue;
@@ -133,6 +136,8 @@ export async function writeFileAtomic(file: string, text: string, expected: { mo
   if (now.mtimeMs !== expected.mtimeMs || now.size !== expected.size) {
     throw new Error('file changed on disk since it was read; not overwritten');
   }
+  // A file without write permission is not rewritten, whoever runs the fix (root can).
+  if ((now.mode & 0o222) === 0) throw new Error('file is read-only');
   await fs.access(file, fsConstants.W_OK);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -226,6 +226,14 @@ function collectYaml(fm: FrontMatter, doc: Document, shift: number, lines: LineI
       end: lines.lineOf(end) === lines.lineOf(start) ? end : lines.endOf(lines.lineOf(start)),
     });
   }
+  // Tags such as !!js/function or !!python/object ask a loader to build code objects.
+  // The yaml package never does: it reads the value as text. Still worth a report.
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const start = clamp(warning.pos[0]);
+    const tag = /!\S*/.exec(lines.lineText(lines.lineOf(start)).slice(start - lines.startOf(lines.lineOf(start))))?.[0] ?? 'tag';
+    fm.problems.push({ kind: 'yaml-syntax', message: `unsupported tag ${tag} (read as text, never run)`, start, end: Math.max(start, clamp(warning.pos[1])) });
+  }
   if (doc.errors.length > 0 && doc.errors.every((e) => e.code === 'DUPLICATE_KEY')) {
     // Duplicate keys alone still leave readable fields: keep the first of each.
     try {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { fileMessage, lintArticleText, resolveRules, summarise, toResult, type ActiveRule, type RunOptions } from './engine.js';
 import { fixArticleText } from './fix.js';
 import { expandInputs, readTextFile, writeFileAtomic, describeError } from './files.js';
@@ -172,7 +172,9 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
  * Lints files on worker threads. Each worker takes the next file when it is done with
  * one, so a huge file does not hold up the rest; results come back in path order.
  */
-function lintInWorkers(files: FileJob[], count: number, options: LintFilesOptions, onResult: (index: number, linted: Linted) => void): Promise<void> {
+async function lintInWorkers(files: FileJob[], count: number, options: LintFilesOptions, onResult: (index: number, linted: Linted) => void): Promise<void> {
+  // Loaded here: a one-file run (the pre-commit case) never starts a thread.
+  const { Worker } = await import('node:worker_threads');
   const { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives } = options;
   const shared: LintFilesOptions = { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives };
   let next = 0;

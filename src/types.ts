@@ -55,6 +55,8 @@ export interface RuleMeta<Options> {
   /** Message templates with `{placeholders}`, keyed by messageId. */
   messages: Record<string, string>;
   defaults: Options;
+  /** Checks option values beyond their types; returns what is wrong, or undefined. */
+  validate?: (options: Options) => string | undefined;
 }
 
 export interface Rule<Options = Record<string, unknown>> {

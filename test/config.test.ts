@@ -80,6 +80,7 @@ describe('configuration files', () => {
     ['{"rules":{"duplicate-paragraph":["warn",{"minLenght":3}]}}', 'unknown option "minLenght" (did you mean "minLength"?)'],
     ['{"rules":{"duplicate-paragraph":["warn",{"minLength":"3"}]}}', 'option "minLength" must be a number (0 or more), got "3"'],
     ['{"rules":{"end-marker":["error",{"patterns":"END"}]}}', 'option "patterns" must be a list of strings'],
+    ['{"rules":{"end-marker":["error",{"patterns":["(unclosed"]}]}}', 'option "patterns": "(unclosed" is not a valid regular expression'],
     ['{"rules":{"end-marker":"on"}}', 'severity must be "off", "warn" or "error", got "on"'],
     ['{"overides":[]}', 'unknown key "overides" (did you mean "overrides"?)'],
     ['{"overrides":[{"rules":{}}]}', '"overrides[0]" needs "files"'],

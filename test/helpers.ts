@@ -54,5 +54,22 @@ export function lostUniqueSentences(before: string, after: string): string[] {
   for (const s of sentences(before)) counts.set(s, (counts.get(s) ?? 0) + 1);
   const kept = new Set(sentences(after));
   const afterFlat = after.replace(/[\s*_`>#-]+/g, '');
-  return [...counts].filter(([s, n]) => n === 1 && !kept.has(s) && !afterFlat.includes(s)).map(([s]) => s);
+  return [...counts].filter(([s, n]) => n === 1 && !kept.has(s) && !afterFlat.includes(s) && !coveredInPieces(s, afterFlat)).map(([s]) => s);
+}
+
+/**
+ * Whether `sentence` is still there in at most four pieces of six or more characters:
+ * a "sentence" made by gluing an unpunctuated paragraph to the next one ("…three
+ * weeksこの機能は…") is lost as a whole when the glued copy goes, but every word of it
+ * remains in the paragraphs it was glued from.
+ */
+function coveredInPieces(sentence: string, text: string): boolean {
+  let position = 0;
+  for (let piece = 0; piece < 4 && position < sentence.length; piece++) {
+    let length = sentence.length - position;
+    while (length >= 6 && !text.includes(sentence.slice(position, position + length))) length--;
+    if (length < 6) return false;
+    position += length;
+  }
+  return position >= sentence.length;
 }

@@ -45,8 +45,10 @@ export function lineRemoval(article: Article, first: number, last = first): [num
     // Nothing follows: remove from the end of the previous content line.
     let previous = first - 1;
     while (previous >= 0 && isBlank(article, previous) && lines.startOf(previous) >= article.bodyStart) previous--;
-    const from = previous >= 0 && lines.startOf(previous) >= article.bodyStart ? lines.endOf(previous) : lines.startOf(first);
-    return [from, lines.endOf(last)];
+    if (previous < 0 || lines.startOf(previous) < article.bodyStart) return [lines.startOf(first), lines.endOf(last)];
+    // The previous line keeps its own line break (files may mix CRLF and LF); ours goes.
+    if (last + 1 < lines.lineCount) return [lines.startOf(previous + 1), lines.startOf(last + 1)];
+    return [lines.endOf(previous), lines.endOf(last)];
   }
   const previousBlank = first === 0 || isBlank(article, first - 1) || lines.startOf(first) === article.bodyStart;
   // Between blocks: take the lines and the blank lines after them when a blank line
