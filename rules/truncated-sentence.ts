@@ -97,6 +97,10 @@ function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean 
   if (finishedShare < 0.6 || text.length < 10) return false;
   if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
+  // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
+  if (JA_SENTENCE_FINAL.test(text)) return false;
+  // A paragraph whose last line is a link on its own ends in a call to action, not a cut.
+  if (LINK_LINE.test(info.block.text.split('\n').pop() ?? '') || endsWithLinkLine(info)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in
   // Japanese text or after finished sentences (a one-line "Photo by Jane Doe" is a
   // credit; a capitalised word after sentences, or in Japanese prose, is a cut).
@@ -107,6 +111,22 @@ function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean 
     /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ||
     ((japanese || severalSentences) && /[A-Za-z]$/.test(text))
   );
+}
+
+/** Polite sentence-final forms: the sentence is complete, only the 。 is missing. */
+const JA_SENTENCE_FINAL = /(?:ます|です|ました|でした|ません|ませんでした|ください|でしょう|ましょう)$/;
+
+const LINK_LINE = /^\s*(?:\[[^\]]+\]\([^)]*\)|<?https?:\/\/\S+>?)\s*$/;
+
+function endsWithLinkLine(info: BlockInfo): boolean {
+  const node = info.block.node as { children?: { type: string; value?: string }[] };
+  const children = node.children ?? [];
+  let i = children.length - 1;
+  while (i >= 0 && children[i].type === 'text' && (children[i].value ?? '').trim() === '') i--;
+  // The last inline is a link that starts its own line.
+  if (i < 1 || children[i].type !== 'link') return false;
+  const before = children[i - 1];
+  return before.type === 'break' || (before.type === 'text' && /\n\s*$/.test(before.value ?? ''));
 }
 
 /** Sign-offs and credits that end articles without punctuation. */

@@ -3,7 +3,7 @@
 // a cleanup run would do it: checks that nothing crashes, counts files changed and
 // problems fixed, measures peak memory, and writes every diff for review.
 //   node scripts/fix-run.mjs [--keep]     (skips when the shared data is absent)
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,8 @@ for (const name of readdirSync(path.join(shared, 'seeds'))) {
   if (name.endsWith('.txt')) cpSync(path.join(shared, 'seeds', name), path.join(scratch, 'seeds', name.replace(/\.txt$/, '.md')));
 }
 const files = listMarkdownFiles(scratch);
+// The shared data is read-only, and scrapelint does not rewrite read-only files.
+for (const file of files) chmodSync(file, 0o644);
 const before = new Map(files.map((file) => [file, readFileSync(file)]));
 
 // GNU time reports the peak resident memory of the run (main thread and workers).
