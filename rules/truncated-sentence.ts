@@ -123,10 +123,11 @@ function endsWithLinkLine(info: BlockInfo): boolean {
   const children = node.children ?? [];
   let i = children.length - 1;
   while (i >= 0 && children[i].type === 'text' && (children[i].value ?? '').trim() === '') i--;
-  // The last inline is a link that starts its own line.
+  // The last inline is a link that starts its own line, or follows a finished
+  // sentence ("…可能にすることです。[さらに読む](…)"): a call to action.
   if (i < 1 || children[i].type !== 'link') return false;
   const before = children[i - 1];
-  return before.type === 'break' || (before.type === 'text' && /\n\s*$/.test(before.value ?? ''));
+  return before.type === 'break' || (before.type === 'text' && (/\n\s*$/.test(before.value ?? '') || sentenceEnding((before.value ?? '').trimEnd()) === 'finished'));
 }
 
 /** Sign-offs and credits that end articles without punctuation. */

@@ -273,8 +273,11 @@ function nearestEarlier(
   return best;
 }
 
+/** Numbers in figures or words ("one", "two", "三つ") removed: what a filled-in template shares. */
 function withoutDigits(key: string): string {
-  return key.replace(/\d+/g, '');
+  // Keys have no spaces, so number words are removed wherever they occur; both keys
+  // lose the same letters, so only a difference made of numbers disappears.
+  return key.replace(/\d+|one|two|three|four|five|six|seven|eight|nine|ten|[一二三四五六七八九十]+/g, '');
 }
 
 /**
