@@ -13,6 +13,8 @@ import { lintText } from '../dist/src/index.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(process.env.BENCH_CORPUS ?? path.join(root, '../shared/corpus'));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_ONLY=throughput,cache,latency runs some of the corpus sections (default: all).
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,cache,latency').split(','));
 const scrapelint = path.join(root, 'bin/scrapelint.js');
 const markdownlint = path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 
@@ -83,6 +85,7 @@ console.log(`corpus: ${files.length} files, ${fmt(megabytes)} MB (${corpus})`);
 
 // 2. Throughput over the whole corpus.
 const rows = [];
+if (only.has('throughput')) {
 const measure = (name, command, args, cwd) => {
   const { median: seconds, samples } = time(command, args, { cwd });
   rows.push({ name, seconds, samples });
@@ -95,9 +98,10 @@ const ours = measure('scrapelint (all rules, workers)', scrapelint, [corpus, '--
 const oursSingle = measure('scrapelint (all rules, --concurrency off)', scrapelint, [corpus, '--format', 'json', '--concurrency', 'off'], scratch);
 const peer = measure('markdownlint-cli2 (default rules)', markdownlint, [`${corpus}/**/*.md`], scratch);
 console.log(`ratio markdownlint-cli2 / scrapelint: ${fmt(peer / ours, 2)}x with workers, ${fmt(peer / oursSingle, 2)}x single-threaded`);
+}
 
 // 3. The cache: a cold run writes it, a warm run over unchanged files reuses it.
-{
+if (only.has('cache')) {
   const cacheFile = path.join(scratch, 'bench.scrapelintcache');
   const cold = [];
   const warm = [];
@@ -110,8 +114,10 @@ console.log(`ratio markdownlint-cli2 / scrapelint: ${fmt(peer / ours, 2)}x with 
 }
 
 // 4. One file, the pre-commit case: start-up dominates.
+if (only.has('latency')) {
 const one = files.find((f) => f.size > 4000 && f.size < 8000)?.file ?? files[0].file;
 const latencyRuns = Math.max(runs, 10);
 const oursOne = time(scrapelint, [one], { cwd: scratch, times: latencyRuns }).median;
 const peerOne = time(markdownlint, [one], { cwd: scratch, times: latencyRuns }).median;
 console.log(`one file (${path.basename(one)}): scrapelint ${fmt(oursOne * 1000, 0)} ms, markdownlint-cli2 ${fmt(peerOne * 1000, 0)} ms (ratio ${fmt(oursOne / peerOne, 2)})`);
+}
