@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FixSafety, LintResult } from './types.js';
+import type { Fingerprint } from './cross-file.js';
 
 /** What identifies the content a result was computed for. */
 export interface FileStamp {
@@ -25,6 +26,8 @@ interface Entry extends FileStamp {
   /** Hash of the settings the result was computed with. */
   key: string;
   result: LintResult;
+  /** The file's cross-file fingerprint (its own data; the comparison always runs afresh). */
+  fingerprint?: Fingerprint;
 }
 
 interface CacheFileContent {
@@ -80,7 +83,7 @@ export class LintCache {
   }
 
   /** The cached result for `file` under settings `key`, if still valid. */
-  lookup(file: string, key: string): LintResult | undefined {
+  lookup(file: string, key: string): { result: LintResult; fingerprint?: Fingerprint } | undefined {
     const entry = this.entries.get(this.name(file));
     if (!entry || entry.key !== key) return undefined;
     let stat;
@@ -90,17 +93,18 @@ export class LintCache {
       return undefined;
     }
     if (stat.size !== entry.size) return undefined;
-    if (this.strategy === 'metadata') return stat.mtimeMs === entry.mtimeMs ? { ...entry.result, filePath: file } : undefined;
+    const hit = { result: { ...entry.result, filePath: file }, fingerprint: entry.fingerprint };
+    if (this.strategy === 'metadata') return stat.mtimeMs === entry.mtimeMs ? hit : undefined;
     try {
-      return hashBytes(readFileSync(file)) === entry.hash ? { ...entry.result, filePath: file } : undefined;
+      return hashBytes(readFileSync(file)) === entry.hash ? hit : undefined;
     } catch {
       return undefined;
     }
   }
 
-  store(file: string, key: string, stamp: FileStamp, result: LintResult): void {
+  store(file: string, key: string, stamp: FileStamp, result: LintResult, fingerprint?: Fingerprint): void {
     const { output: _output, source: _source, fixedCount: _fixed, ...kept } = result;
-    this.entries.set(this.name(file), { ...stamp, key, result: kept });
+    this.entries.set(this.name(file), { ...stamp, key, result: kept, ...(fingerprint ? { fingerprint } : {}) });
   }
 
   /** Entries are named relative to the cache file, so a restored cache works in another checkout. */

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { fileMessage, lintArticleText, resolveRules, summarise, toResult, type ActiveRule, type RunOptions } from './engine.js';
+import { fileMessage, formatMessage, lintArticleText, resolveRules, summarise, toResult, type ActiveRule, type RunOptions } from './engine.js';
+import type { Article } from './article.js';
+import { compareFingerprints, CROSS_FILE_RULE, fingerprintArticle, type CrossFileOptions, type Fingerprint } from './cross-file.js';
 import { fixArticleText } from './fix.js';
 import { expandInputs, readTextFile, writeFileAtomic, describeError } from './files.js';
-import type { FixSafety, LintOptions, LintResult } from './types.js';
+import type { FixSafety, LintMessage, LintOptions, LintResult } from './types.js';
 import { ConfigResolver, type FileConfig } from './config/resolver.js';
 import { hashBytes, LintCache, reusableFor, settingsKey, type CacheStrategy, type FileStamp } from './cache.js';
 import { packageInfo } from './meta.js';
@@ -68,10 +70,11 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
 /** Fixes a string: safe fixes, plus unsafe ones when `unsafe` is set. The BOM is kept. */
 export function fixText(source: string, options: LintTextOptions & { unsafe?: boolean } = {}): FixTextResult {
   const active = resolveRules(options.rules);
-  return fixWith(source, options.filePath ?? '<text>', active, options.unsafe ? 'unsafe' : 'safe', options);
+  const { article: _article, ...fixed } = fixWith(source, options.filePath ?? '<text>', active, options.unsafe ? 'unsafe' : 'safe', options);
+  return fixed;
 }
 
-function fixWith(source: string, filePath: string, active: ActiveRule[], level: FixSafety, run: RunOptions): FixTextResult {
+function fixWith(source: string, filePath: string, active: ActiveRule[], level: FixSafety, run: RunOptions): FixTextResult & { article: Article } {
   const { text, bom } = stripBom(source);
   const outcome = fixArticleText(text, filePath, active, level, run);
   const messages = toResult(filePath, outcome.article, outcome.findings).messages;
@@ -80,7 +83,7 @@ function fixWith(source: string, filePath: string, active: ActiveRule[], level: 
   const output = (bom ? '\uFEFF' : '') + outcome.output;
   result.fixedCount = outcome.fixedCount;
   if (outcome.fixedCount > 0) result.output = output;
-  return { output, fixed: outcome.fixedCount > 0, fixedCount: outcome.fixedCount, result };
+  return { output, fixed: outcome.fixedCount > 0, fixedCount: outcome.fixedCount, result, article: outcome.article };
 }
 
 /**
@@ -108,15 +111,20 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
     : undefined;
   // Everything that decides a file's result besides its content.
   const keyOf = (job: FileJob) => settingsKey([job.config, options.maxFileBytes, options.inlineConfig !== false, !!options.reportUnusedDirectives]);
+  const fingerprints: (Fingerprint | undefined)[] = new Array(jobs.length);
   const pending: number[] = [];
   for (let i = 0; i < jobs.length; i++) {
     const cached = cache?.lookup(jobs[i].file, keyOf(jobs[i]));
-    if (cached && reusableFor(cached, level)) results[i] = cached;
-    else pending.push(i);
+    if (cached && reusableFor(cached.result, level)) {
+      results[i] = cached.result;
+      fingerprints[i] = cached.fingerprint;
+    } else pending.push(i);
   }
   const done = (i: number, linted: Linted) => {
     results[i] = linted.result;
-    if (cache && linted.stamp) cache.store(jobs[i].file, keyOf(jobs[i]), linted.stamp, linted.result);
+    fingerprints[i] = linted.fingerprint;
+    // The cache holds each file's own result; cross-file problems are computed afresh every run.
+    if (cache && linted.stamp) cache.store(jobs[i].file, keyOf(jobs[i]), linted.stamp, linted.result, linted.fingerprint);
   };
   const workers = workerCount(pending.length, options.concurrency);
   if (workers > 1) {
@@ -126,13 +134,50 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
     for (const i of pending) done(i, await lintFileJob(jobs[i], options, rulesFor(jobs[i].config.rules)));
   }
   cache?.save(warn);
+  addCrossFileProblems(jobs, results, fingerprints, cwd);
   return results;
+}
+
+/** Runs the cross-file comparison and adds its problems to the files' results. */
+function addCrossFileProblems(jobs: FileJob[], results: LintResult[], fingerprints: (Fingerprint | undefined)[], cwd: string): void {
+  if (fingerprints.filter(Boolean).length < 2) return;
+  const rulesFor = activeRulesCache();
+  const settings = jobs.map((job) => rulesFor(job.config.rules).find((a) => a.rule.meta.id === CROSS_FILE_RULE));
+  const entries = jobs.map((job, i) =>
+    fingerprints[i] && settings[i] ? { path: job.file, fp: fingerprints[i]!, options: settings[i]!.options as unknown as CrossFileOptions } : undefined,
+  );
+  const problems = compareFingerprints(entries, (i) => path.relative(cwd, jobs[i].file).split(path.sep).join('/') || jobs[i].file);
+  if (problems.length === 0) return;
+  const added = new Map<number, LintMessage[]>();
+  for (const problem of problems) {
+    const { rule, severity } = settings[problem.file]!;
+    const message: LintMessage = {
+      ruleId: CROSS_FILE_RULE,
+      severity,
+      message: formatMessage(rule.meta.messages[problem.messageId], problem.data),
+      messageId: problem.messageId,
+      line: problem.line,
+      column: 1,
+      endLine: problem.endLine,
+      endColumn: 1,
+      related: { line: problem.related.line, endLine: problem.related.endLine, filePath: jobs[problem.related.file].file },
+    };
+    if (!added.has(problem.file)) added.set(problem.file, []);
+    added.get(problem.file)!.push(message);
+  }
+  for (const [i, messages] of added) {
+    const all = [...results[i].messages, ...messages].sort((a, b) => a.line - b.line || a.column - b.column);
+    const { output, fixedCount, source } = results[i];
+    results[i] = { ...summarise(results[i].filePath, all), ...(output !== undefined ? { output } : {}), ...(fixedCount !== undefined ? { fixedCount } : {}), ...(source !== undefined ? { source } : {}) };
+  }
 }
 
 /** A file's result, and the stamp of the content it describes (none when that is not on disk). */
 export interface Linted {
   result: LintResult;
   stamp?: FileStamp;
+  /** For the cross-file comparison, when that rule is on for the file. */
+  fingerprint?: Fingerprint;
 }
 
 /** A file's job: its path and the settings that apply to it. */
@@ -222,11 +267,15 @@ async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety 
   const stamp: FileStamp = { hash: read.hash, size: read.size, mtimeMs: read.mtimeMs };
   const source = (read.bom ? '\uFEFF' : '') + read.text;
   try {
-    if (!level) return { result: lintWith(read.text, file, active, options), stamp };
+    if (!level) {
+      const { result, article } = lintWithArticle(read.text, file, active, options);
+      return { result, stamp, fingerprint: fingerprintFor(article, active) };
+    }
     const fixed = fixWith(source, file, active, level, options);
-    if (!fixed.fixed) return { result: fixed.result, stamp };
+    const fingerprint = fingerprintFor(fixed.article, active);
+    if (!fixed.fixed) return { result: fixed.result, stamp, fingerprint };
     // A dry run's result describes text that is not on disk: not cacheable.
-    if (options.dryRun) return { result: fixed.result };
+    if (options.dryRun) return { result: fixed.result, fingerprint };
     try {
       await writeFileAtomic(file, fixed.output, read);
     } catch (error) {
@@ -237,13 +286,23 @@ async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety 
     // The fixed file was re-checked: its result is cached against the new content.
     const bytes = Buffer.from(fixed.output, 'utf8');
     const written = await stat(file).catch(() => undefined);
-    return { result: fixed.result, stamp: written ? { hash: hashBytes(bytes), size: bytes.length, mtimeMs: written.mtimeMs } : undefined };
+    return { result: fixed.result, stamp: written ? { hash: hashBytes(bytes), size: bytes.length, mtimeMs: written.mtimeMs } : undefined, fingerprint };
   } catch (error) {
     return { result: summarise(file, [fileMessage(`internal error while linting: ${describeError(error)}`, 2, true)]) };
   }
 }
 
 function lintWith(text: string, file: string, active: ActiveRule[], run: RunOptions): LintResult {
+  return lintWithArticle(text, file, active, run).result;
+}
+
+function lintWithArticle(text: string, file: string, active: ActiveRule[], run: RunOptions): { result: LintResult; article: Article } {
   const { article, findings } = lintArticleText(text, file, active, run);
-  return toResult(file, article, findings);
+  return { result: toResult(file, article, findings), article };
+}
+
+/** The cross-file fingerprint of an article, when the rule is on for its file. */
+function fingerprintFor(article: Article, active: ActiveRule[]): Fingerprint | undefined {
+  const entry = active.find((a) => a.rule.meta.id === CROSS_FILE_RULE);
+  return entry && !article.unparsed ? fingerprintArticle(article, entry.options as unknown as CrossFileOptions) : undefined;
 }

@@ -83,8 +83,8 @@ export interface LintMessage {
   fix?: EslintFix;
   /** Unsafe fixes are offered as suggestions, applied only with `--unsafe-fixes`. */
   suggestions?: { desc: string; fix: EslintFix }[];
-  /** The kept copy or counterpart, 1-based lines. */
-  related?: { line: number; endLine: number };
+  /** The kept copy or counterpart, 1-based lines; in another file when `filePath` is set. */
+  related?: { line: number; endLine: number; filePath?: string };
   /** A problem reading or parsing the file itself (not a rule finding). */
   fatal?: boolean;
 }

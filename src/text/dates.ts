@@ -37,3 +37,15 @@ function validParts(year: number, month: number, day?: number, hour?: number, mi
   if (hour !== undefined && (hour > 24 || minute! > 59 || (second ?? 0) > 60)) return false;
   return true;
 }
+
+/** The time a date value stands for (ms since epoch, UTC), or null when it is not a date. */
+export function parseDateValue(value: unknown): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  if (typeof value === 'object' && value !== null && 'toISOString' in value) return Date.parse(String((value as { toISOString(): string }).toISOString()));
+  if (typeof value !== 'string' || !isDateValue(value)) return null;
+  const text = value.trim();
+  const parts = ISO.exec(text) ?? JAPANESE.exec(text);
+  if (parts) return Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3] ?? 1));
+  const time = Date.parse(text.replace(/(\d)(st|nd|rd|th)\b/, '$1'));
+  return Number.isNaN(time) ? null : time;
+}
