@@ -7,6 +7,8 @@ import { ConfigError } from './engine.js';
 import { ConfigResolver } from './config/resolver.js';
 import { lintStdin } from './stdin.js';
 import { packageInfo } from './meta.js';
+import { ProgressLine } from './progress.js';
+import { statistics } from './formatters/statistics.js';
 import { UsageError } from './files.js';
 import type { LintResult } from './types.js';
 
@@ -30,6 +32,8 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation?: string;
   cacheStrategy: 'content' | 'metadata';
+  progress?: boolean;
+  statistics?: boolean;
 }
 
 function parseCount(value: string): number {
@@ -113,6 +117,9 @@ function buildProgram(outputs: ReturnType<typeof outputCollector>): Command {
     .option('--cache', 'reuse results for files unchanged since the last run')
     .option('--cache-location <path>', 'cache file, or a directory for it (default: .scrapelintcache)')
     .addOption(new Option('--cache-strategy <strategy>', 'how a file is known unchanged: content (hash, safe after a fresh clone) or metadata (size and mtime)').choices(['content', 'metadata']).default('content'))
+    .option('--progress', 'show a progress line on stderr even when it is not a terminal')
+    .option('--no-progress', 'never show the progress line (shown on a terminal for long runs)')
+    .option('--statistics', 'end the report with a summary by rule (automatic for runs of 100 files or more)')
     .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
@@ -176,6 +183,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const fixLevel = options.fix || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined;
   let results: LintResult[];
+  let progress: ProgressLine | undefined;
   // With --stdin: the text read (for --fix-dry-run's diff), and the fixed text (--fix).
   const originals = new Map<string, string>();
   let fixedStdin: string | Buffer | undefined;
@@ -215,7 +223,13 @@ export async function run(argv: string[]): Promise<number> {
       cacheLocation: options.cacheLocation,
       cacheStrategy: options.cacheStrategy,
       onWarning: (message) => process.stderr.write(`scrapelint: warning: ${message}\n`),
+      onProgress: (done, total) => {
+        if (options.progress === false || (options.progress === undefined && !process.stderr.isTTY)) return;
+        progress ??= new ProgressLine(process.stderr, total, options.progress ? 0 : 500);
+        progress.update(done);
+      },
     });
+    progress?.finish();
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`scrapelint: ${error.message}\n`);
@@ -235,12 +249,15 @@ export async function run(argv: string[]): Promise<number> {
   const fixedCount = options.fix || options.fixDryRun ? results.reduce((n, r) => n + (r.fixedCount ?? 0), 0) : undefined;
   let toStdout = '';
   for (const target of targets) {
-    const report = formatters[target.format](results, {
+    let report = formatters[target.format](results, {
       cwd,
       color: target.file === undefined ? useColor(options, process.stdout) : false,
       fixedCount,
       dryRun: !!options.fixDryRun,
     });
+    const human = target.format === 'stylish' || target.format === 'compact';
+    const summary = human && (options.statistics || (options.statistics === undefined && results.length >= 100)) ? statistics(results) : '';
+    if (summary) report = report + summary;
     if (target.file !== undefined) {
       await fs.mkdir(path.dirname(path.resolve(target.file)), { recursive: true });
       await fs.writeFile(target.file, report);

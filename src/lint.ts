@@ -33,6 +33,8 @@ export interface LintFilesOptions extends LintOptions {
   cacheStrategy?: CacheStrategy;
   /** Warnings about the run itself (an unreadable cache); default: ignored. */
   onWarning?: (message: string) => void;
+  /** Called as files finish: how many are done of how many (cache hits count at once). */
+  onProgress?: (done: number, total: number) => void;
   extensions?: string[];
   /** Apply fixes and write the files: `true`/`'safe'` for safe fixes, `'unsafe'` for all. */
   fix?: boolean | FixSafety;
@@ -120,7 +122,10 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
       fingerprints[i] = cached.fingerprint;
     } else pending.push(i);
   }
+  let finished = jobs.length - pending.length;
+  options.onProgress?.(finished, jobs.length);
   const done = (i: number, linted: Linted) => {
+    options.onProgress?.(++finished, jobs.length);
     results[i] = linted.result;
     fingerprints[i] = linted.fingerprint;
     // The cache holds each file's own result; cross-file problems are computed afresh every run.
