@@ -130,7 +130,7 @@ function buildProgram(outputs: ReturnType<typeof outputCollector>): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 }
 
-const MACHINE_FORMATS = new Set(['json', 'sarif', 'junit', 'github']);
+const MACHINE_FORMATS = new Set(['json', 'sarif', 'junit', 'github', 'html']);
 
 function useColor(options: CliOptions, stream: NodeJS.WriteStream): boolean {
   if (options.color === false) return false;

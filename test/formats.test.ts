@@ -180,7 +180,7 @@ describe('several formats in one run', () => {
     expect(two.stderr).toContain('only one format can be written to stdout');
     const unknown = runCli(['-f', 'xml', 'posts'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown format; choose from stylish, json, compact, github, junit, sarif');
+    expect(unknown.stderr).toContain('unknown format; choose from stylish, json, compact, github, junit, sarif, html');
   });
 
   it('a lone --output-file goes with the only format, given before or after it', () => {
