@@ -68,7 +68,9 @@ for (let k = 0; k < planted; k++) {
   const from = articles[Math.floor(random() * total)];
   const into = articles[Math.floor(random() * total)];
   if (from === into || into.name.startsWith('copy-') || from.name.startsWith('copy-')) continue;
-  into.paragraphs.splice(1, 0, from.paragraphs[0]);
+  // The longest paragraph: shorter ones than the rule's minLength are not compared, by design.
+  const pasted = from.paragraphs.filter((p) => p !== FOOTER && p !== CTA).reduce((a, b) => (b.length > a.length ? b : a));
+  into.paragraphs.splice(1, 0, pasted);
   plantedCopies.push({ kind: 'pasted paragraph', copy: into.name, source: from.name });
 }
 for (const a of articles) writeFileSync(path.join(dir, a.name), `---\ntitle: "${a.title}"\ndate: ${a.date}\n---\n\n${a.paragraphs.join('\n\n')}\n`);

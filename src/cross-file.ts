@@ -120,12 +120,13 @@ export interface CrossFileProblem {
 }
 
 /**
- * Which of two files to keep: valid front matter first, then the more complete body,
- * then the earlier date, then the path. Returns a negative number when `a` is kept.
+ * Which of two files to keep: valid front matter first, then the more complete body
+ * (longer by more than 2%), then the earlier date, then the path. Returns a negative number when `a` is kept.
  */
 export function keepOrder(a: { fp: Fingerprint; path: string }, b: { fp: Fingerprint; path: string }): number {
   if (a.fp.validFrontMatter !== b.fp.validFrontMatter) return a.fp.validFrontMatter ? -1 : 1;
-  if (a.fp.size !== b.fp.size) return b.fp.size - a.fp.size;
+  // "More complete" means clearly longer: a copy with a word changed is not more complete.
+  if (Math.abs(a.fp.size - b.fp.size) > 0.02 * Math.max(a.fp.size, b.fp.size)) return b.fp.size - a.fp.size;
   const da = a.fp.date ?? Infinity;
   const db = b.fp.date ?? Infinity;
   if (da !== db) return da < db ? -1 : 1;
@@ -200,6 +201,9 @@ export function compareFingerprints(entries: ({ path: string; fp: Fingerprint; o
   // 2. Paragraphs: document frequency over distinct files separates copies from boilerplate.
   const holders = new Map<number, { file: number; paragraph: number }[]>();
   for (const i of live) {
+    // A duplicated article is reported as a whole; its paragraphs would only inflate
+    // the counts (an article scraped twice must not turn its paragraphs into boilerplate).
+    if (duplicateOf.has(i)) continue;
     const seen = new Set<number>();
     entries[i]!.fp.paragraphs.forEach((p, paragraph) => {
       if (seen.has(p.hash)) return; // repeats inside one file are duplicate-paragraph's
@@ -217,8 +221,6 @@ export function compareFingerprints(entries: ({ path: string; fp: Fingerprint; o
     const sorted = [...list].sort((x, y) => order(x.file, y.file));
     const kept = sorted[0];
     for (const holder of sorted.slice(1)) {
-      // A whole duplicated article is reported once, not paragraph by paragraph.
-      if (root(holder.file) === root(kept.file) && duplicateOf.has(holder.file)) continue;
       if (!copies.has(holder.file)) copies.set(holder.file, new Map());
       copies.get(holder.file)!.set(holder.paragraph, kept);
     }
