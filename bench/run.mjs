@@ -17,6 +17,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const only = new Set((process.env.BENCH_ONLY ?? 'throughput,cache,latency').split(','));
 const scrapelint = path.join(root, 'bin/scrapelint.js');
 const markdownlint = path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+const textlint = path.join(root, 'node_modules/textlint/bin/textlint.js');
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,6 +56,8 @@ const fmt = (n, digits = 1) => n.toFixed(digits);
 // A neutral working directory: no project config for either tool to pick up.
 const scratch = mkdtempSync(path.join(tmpdir(), 'scrapelint-bench-'));
 writeFileSync(path.join(scratch, '.markdownlint-cli2.jsonc'), '{}\n');
+// textlint with two common Japanese rules, resolved from this repository's node_modules.
+writeFileSync(path.join(scratch, '.textlintrc.json'), JSON.stringify({ rules: { 'max-ten': true, 'no-doubled-joshi': true } }));
 
 console.log(`node ${process.version}, ${runs} runs each, medians`);
 
@@ -97,7 +100,9 @@ const measure = (name, command, args, cwd) => {
 const ours = measure('scrapelint (all rules, workers)', scrapelint, [corpus, '--format', 'json'], scratch);
 const oursSingle = measure('scrapelint (all rules, --concurrency off)', scrapelint, [corpus, '--format', 'json', '--concurrency', 'off'], scratch);
 const peer = measure('markdownlint-cli2 (default rules)', markdownlint, [`${corpus}/**/*.md`], scratch);
+const textlintPeer = measure('textlint (max-ten, no-doubled-joshi)', textlint, ['--config', path.join(scratch, '.textlintrc.json'), '--rules-base-directory', path.join(root, 'node_modules'), '--format', 'json', `${corpus}/**/*.md`], scratch);
 console.log(`ratio markdownlint-cli2 / scrapelint: ${fmt(peer / ours, 2)}x with workers, ${fmt(peer / oursSingle, 2)}x single-threaded`);
+console.log(`ratio textlint / scrapelint: ${fmt(textlintPeer / ours, 2)}x with workers, ${fmt(textlintPeer / oursSingle, 2)}x single-threaded`);
 }
 
 // 3. The cache: a cold run writes it, a warm run over unchanged files reuses it.
