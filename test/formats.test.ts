@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
-import { runCli, tempDir } from './helpers.js';
+import { fixturesDir, runCli, tempDir } from './helpers.js';
 import { rules } from '../src/index.js';
 
 const REPEATED = 'This paragraph is long enough to be reported when it appears twice, 100% sure: yes, really.';
@@ -151,6 +151,21 @@ describe('sarif format', () => {
       expect(location.region!.startColumn).toBe(1);
     }
     expect(results[0].relatedLocations?.[0].physicalLocation?.region?.startLine).toBe(5);
+  });
+
+  it('points a cross-file duplicate at the other file', () => {
+    const dir = project();
+    const article = readFileSync(path.join(fixturesDir, 'cross-file-duplicate', 'exact-copy', 'umeboshi.md'), 'utf8');
+    writeFileSync(path.join(dir, 'posts', 'with space', 'ume.md'), article);
+    writeFileSync(path.join(dir, 'posts', 'copy.md'), article.replace('2025-06-01', '2025-07-01'));
+    const results = sarifOf(dir).runs[0].results!.filter((r) => r.ruleId === 'cross-file-duplicate');
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      const here = r.locations![0].physicalLocation!.artifactLocation!.uri;
+      const there = r.relatedLocations![0].physicalLocation!.artifactLocation!.uri;
+      expect(here).not.toBe(there);
+      expect([here, there].sort()).toEqual(['posts/copy.md', 'posts/with%20space/ume.md']);
+    }
   });
 
   it('names a pseudo-rule for a file that cannot be read, so every result has a listed rule', () => {

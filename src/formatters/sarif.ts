@@ -35,7 +35,10 @@ export const sarif: Formatter = (results, context) => {
   const sarifResults: Sarif.Result[] = [];
   for (const result of results) {
     const uri = encodeUri(displayPath(result.filePath, context.cwd));
-    for (const m of result.messages) sarifResults.push(toResult(m, uri, index));
+    for (const m of result.messages) {
+      const relatedUri = m.related?.filePath ? encodeUri(displayPath(m.related.filePath, context.cwd)) : uri;
+      sarifResults.push(toResult(m, uri, relatedUri, index));
+    }
   }
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -52,10 +55,10 @@ export const sarif: Formatter = (results, context) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-function toResult(m: LintMessage, uri: string, index: Map<string, number>): Sarif.Result {
+function toResult(m: LintMessage, uri: string, relatedUri: string, index: Map<string, number>): Sarif.Result {
   const ruleId = reportedRuleId(m);
-  const location = (startLine: number, endLine: number, columns?: { startColumn: number; endColumn: number }): Sarif.Location => ({
-    physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine, endLine, ...columns } },
+  const location = (startLine: number, endLine: number, columns?: { startColumn: number; endColumn: number }, at = uri): Sarif.Location => ({
+    physicalLocation: { artifactLocation: { uri: at, uriBaseId: '%SRCROOT%' }, region: { startLine, endLine, ...columns } },
   });
   const sarifResult: Sarif.Result = {
     ruleId,
@@ -64,7 +67,7 @@ function toResult(m: LintMessage, uri: string, index: Map<string, number>): Sari
     message: { text: m.message },
     locations: [location(m.line, m.endLine, { startColumn: m.column, endColumn: m.endColumn })],
   };
-  if (m.related) sarifResult.relatedLocations = [{ id: 1, ...location(m.related.line, m.related.endLine), message: { text: 'the copy that is kept' } }];
+  if (m.related) sarifResult.relatedLocations = [{ id: 1, ...location(m.related.line, m.related.endLine, undefined, relatedUri), message: { text: 'the copy that is kept' } }];
   if (m.fix || m.suggestions) sarifResult.properties = { fixable: m.fix ? 'safe' : 'unsafe' };
   return sarifResult;
 }
