@@ -9,7 +9,7 @@
  */
 import type { Article } from './article.js';
 import { blockInfos, weightedLength } from './analysis.js';
-import { hashRange, shingleSet } from './text/shingles.js';
+import { hashRange, SHINGLE_SIZE } from './text/shingles.js';
 import { findDirectives } from './directives.js';
 import { parseDateValue } from './text/dates.js';
 
@@ -51,6 +51,37 @@ function mix(h: number, seed: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/**
+ * One-permutation MinHash (Li, Owen and Zhang 2012): each shingle's hash picks one of
+ * SIGNATURE_SIZE bins by its top bits and competes for that bin's minimum. One hash per
+ * shingle instead of one per shingle and permutation (64 times less work); empty bins
+ * borrow the next filled bin's value, salted by position (densification).
+ */
+function minhash(text: string): number[] {
+  const bins = new Array<number>(SIGNATURE_SIZE).fill(EMPTY);
+  const bits = 32 - Math.log2(SIGNATURE_SIZE);
+  for (let i = 0; i + SHINGLE_SIZE <= text.length; i++) {
+    const h = hashRange(text, i, i + SHINGLE_SIZE);
+    const bin = h >>> bits;
+    const value = h & ((1 << bits) - 1);
+    if (value < bins[bin]) bins[bin] = value;
+  }
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    if (bins[i] !== EMPTY) continue;
+    for (let step = 1; step < SIGNATURE_SIZE; step++) {
+      const donor = bins[(i + step) % SIGNATURE_SIZE];
+      if (donor !== EMPTY && donor < EMPTY) {
+        bins[i] = EMPTY + 1 + (mix(donor, SEEDS[step]) % 0x3fffffff);
+        break;
+      }
+    }
+  }
+  return bins;
+}
+
+/** A bin no shingle fell into (bin values are below it; densified ones above it). */
+const EMPTY = 0x4000000;
+
 /** A 53-bit hash (safe as a JavaScript number): collisions stay negligible at millions of paragraphs. */
 function hash53(key: string): number {
   const high = hashRange(key, 0, key.length) & 0x1fffff;
@@ -76,17 +107,7 @@ export function fingerprintArticle(article: Article, options: CrossFileOptions):
     if (disabledAt(directives, line)) continue;
     paragraphs.push({ hash: hash53(info.key), line, endLine: article.lines.position(Math.max(info.block.start, info.block.end - 1)).line });
   }
-  let signature: number[] = [];
-  const shingles = shingleSet(prose);
-  if (!fileDisabled && prose.length >= MIN_ARTICLE_SHINGLES) {
-    signature = new Array(SIGNATURE_SIZE).fill(0xffffffff);
-    for (const shingle of shingles) {
-      for (let i = 0; i < SIGNATURE_SIZE; i++) {
-        const h = mix(shingle, SEEDS[i]);
-        if (h < signature[i]) signature[i] = h;
-      }
-    }
-  }
+  const signature = !fileDisabled && prose.length >= MIN_ARTICLE_SHINGLES ? minhash(prose) : [];
   const fm = article.frontMatter;
   const rawDate = fm?.data?.date;
   return {
