@@ -111,12 +111,12 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
   const cache = options.cache
     ? LintCache.load(LintCache.resolveLocation(options.cacheLocation, cwd), options.cacheStrategy ?? 'content', packageInfo().version, warn)
     : undefined;
-  // Everything that decides a file's result besides its content.
-  const keyOf = (job: FileJob) => settingsKey([job.config, options.maxFileBytes, options.inlineConfig !== false, !!options.reportUnusedDirectives]);
+  // Everything that decides a file's result besides its content (computed once per file).
+  const keys = cache ? jobs.map((job) => settingsKey([job.config, options.maxFileBytes, options.inlineConfig !== false, !!options.reportUnusedDirectives])) : [];
   const fingerprints: (Fingerprint | undefined)[] = new Array(jobs.length);
   const pending: number[] = [];
   for (let i = 0; i < jobs.length; i++) {
-    const cached = cache?.lookup(jobs[i].file, keyOf(jobs[i]));
+    const cached = cache?.lookup(jobs[i].file, keys[i]);
     if (cached && reusableFor(cached.result, level)) {
       results[i] = cached.result;
       fingerprints[i] = cached.fingerprint;
@@ -129,7 +129,7 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
     results[i] = linted.result;
     fingerprints[i] = linted.fingerprint;
     // The cache holds each file's own result; cross-file problems are computed afresh every run.
-    if (cache && linted.stamp) cache.store(jobs[i].file, keyOf(jobs[i]), linted.stamp, linted.result, linted.fingerprint);
+    if (cache && linted.stamp) cache.store(jobs[i].file, keys[i], linted.stamp, linted.result, linted.fingerprint);
   };
   const workers = workerCount(pending.length, options.concurrency);
   if (workers > 1) {
