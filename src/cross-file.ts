@@ -10,7 +10,7 @@
 import type { Article } from './article.js';
 import { blockInfos, weightedLength } from './analysis.js';
 import { hashRange, SHINGLE_SIZE } from './text/shingles.js';
-import { findDirectives } from './directives.js';
+import { covers, disablingRange, findDirectives } from './directives.js';
 import { parseDateValue } from './text/dates.js';
 
 export const CROSS_FILE_RULE = 'cross-file-duplicate';
@@ -91,8 +91,8 @@ function hash53(key: string): number {
 
 /** The fingerprint of one article; paragraphs under a disable directive for the rule are left out. */
 export function fingerprintArticle(article: Article, options: CrossFileOptions): Fingerprint {
-  const directives = findDirectives(article).filter((d) => d.rules.length === 0 || d.rules.includes(CROSS_FILE_RULE));
-  const fileDisabled = directives.some((d) => d.kind === 'disable-file');
+  const directives = findDirectives(article);
+  const fileDisabled = directives.some((d) => d.kind === 'disable-file' && covers(d, CROSS_FILE_RULE));
   const infos = blockInfos(article);
   const paragraphs: Fingerprint['paragraphs'] = [];
   let prose = '';
@@ -104,7 +104,8 @@ export function fingerprintArticle(article: Article, options: CrossFileOptions):
     if (!info.prose) continue;
     if (fileDisabled || weightedLength(info.key) < options.minLength) continue;
     const line = article.lines.position(info.block.start).line;
-    if (disabledAt(directives, line)) continue;
+    // Line-level directives do not apply to whole paragraphs compared across files.
+    if (disablingRange(directives, line, CROSS_FILE_RULE)) continue;
     paragraphs.push({ hash: hash53(info.key), line, endLine: article.lines.position(Math.max(info.block.start, info.block.end - 1)).line });
   }
   const signature = !fileDisabled && prose.length >= MIN_ARTICLE_SHINGLES ? minhash(prose) : [];
@@ -117,17 +118,6 @@ export function fingerprintArticle(article: Article, options: CrossFileOptions):
     validFrontMatter: !!fm && fm.closed && fm.data !== null && fm.problems.length === 0,
     date: rawDate === undefined ? null : parseDateValue(rawDate),
   };
-}
-
-/** Whether a disable/enable range covers `line` (line-level directives do not apply to paragraphs). */
-function disabledAt(directives: ReturnType<typeof findDirectives>, line: number): boolean {
-  let disabled = false;
-  for (const d of directives) {
-    if (d.line > line) break;
-    if (d.kind === 'disable') disabled = true;
-    else if (d.kind === 'enable') disabled = false;
-  }
-  return disabled;
 }
 
 /** A problem found across files, to be added to the result of `file`. */

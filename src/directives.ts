@@ -31,16 +31,38 @@ const DIRECTIVE = /<!--\s*scrapelint-(disable-next-line|disable-line|disable-fil
 
 /** Directives in the body's HTML comments (never in code, never in the front matter). */
 export function findDirectives(article: Article): Directive[] {
-  const found: Directive[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'html') {
-      collect(node, article, found);
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(article.root);
-  return found.sort((a, b) => a.start - b.start);
+  return article.memo('directives', () => {
+    const found: Directive[] = [];
+    const visit = (node: Nodes) => {
+      if (node.type === 'html') {
+        collect(node, article, found);
+        return;
+      }
+      if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    };
+    visit(article.root);
+    return found.sort((a, b) => a.start - b.start);
+  });
+}
+
+/** Whether `directive` names `ruleId` (no names: every rule). */
+export function covers(directive: Directive, ruleId: string): boolean {
+  return directive.rules.length === 0 || directive.rules.includes(ruleId);
+}
+
+/**
+ * The `disable` whose range holds `line` for `ruleId`: the last disable/enable at or
+ * before the line decides. Undefined when the rule is on there.
+ */
+export function disablingRange(directives: Directive[], line: number, ruleId: string): Directive | undefined {
+  let disabling: Directive | undefined;
+  for (const directive of directives) {
+    if (directive.line > line) break;
+    if (!covers(directive, ruleId)) continue;
+    if (directive.kind === 'disable') disabling = directive;
+    else if (directive.kind === 'enable') disabling = undefined;
+  }
+  return disabling;
 }
 
 function collect(node: Html, article: Article, found: Directive[]): void {
@@ -70,7 +92,6 @@ export function applyDirectives(article: Article, findings: Finding[], options: 
   const problems: Finding[] = [];
   // Each (directive, rule) pair that suppressed something.
   const used = new Set<string>();
-  const covers = (directive: Directive, ruleId: string) => directive.rules.length === 0 || directive.rules.includes(ruleId);
   const mark = (directive: Directive, ruleId: string) => used.add(`${directive.start}:${directive.rules.length === 0 ? '*' : ruleId}`);
   const lineOf = (offset: number) => article.lines.position(offset).line;
   const nextContentLine = (directive: Directive) => {
@@ -84,14 +105,7 @@ export function applyDirectives(article: Article, findings: Finding[], options: 
     if (finding.ruleId === null) return true;
     const line = lineOf(finding.start);
     const endLine = lineOf(Math.max(finding.start, finding.end - 1));
-    let suppressedBy: Directive | undefined;
-    // Ranges: the last disable/enable before the finding decides.
-    for (const directive of directives) {
-      if (directive.line > line) break;
-      if (!covers(directive, finding.ruleId)) continue;
-      if (directive.kind === 'disable') suppressedBy = directive;
-      else if (directive.kind === 'enable') suppressedBy = undefined;
-    }
+    let suppressedBy = disablingRange(directives, line, finding.ruleId);
     for (const directive of directives) {
       if (suppressedBy) break;
       if (!covers(directive, finding.ruleId)) continue;

@@ -64,7 +64,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
 }
 
 export type ReadOutcome =
-  | { ok: true; text: string; bom: boolean; mode: number; mtimeMs: number; size: number; hash: string }
+  | { ok: true; text: string; bom: boolean; mode: number; mtimeMs: number; size: number; hash?: string }
   | { ok: false; reason: string };
 
 /** Files larger than this are refused with a message rather than read. */
@@ -73,8 +73,9 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /**
  * Reads a file as UTF-8 text, refusing what is not: binary content, UTF-16, other
  * encodings (named when recognisable). The BOM is reported separately and removed.
+ * `withHash` adds the SHA-1 of the bytes (for the cache).
  */
-export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
+export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES, withHash = false): Promise<ReadOutcome> {
   // Synchronous reads: a linting thread has nothing else to do meanwhile, and the
   // promise round trip through libuv's pool left it idle for 13% of a corpus run.
   let stat;
@@ -93,7 +94,7 @@ export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return decoded;
-  return { ...decoded, mode: stat.mode, mtimeMs: stat.mtimeMs, size: stat.size, hash: hashBytes(bytes) };
+  return { ...decoded, mode: stat.mode, mtimeMs: stat.mtimeMs, size: stat.size, ...(withHash ? { hash: hashBytes(bytes) } : {}) };
 }
 
 export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string; bom: boolean } | { ok: false; reason: string } {

@@ -225,8 +225,8 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 async function lintInWorkers(files: FileJob[], count: number, options: LintFilesOptions, onResult: (index: number, linted: Linted) => void): Promise<void> {
   // Loaded here: a one-file run (the pre-commit case) never starts a thread.
   const { Worker } = await import('node:worker_threads');
-  const { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives } = options;
-  const shared: LintFilesOptions = { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives };
+  const { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives, cache } = options;
+  const shared: LintFilesOptions = { fix, dryRun, maxFileBytes, inlineConfig, reportUnusedDirectives, cache };
   let next = 0;
   let running = count;
   const workers: Worker[] = [];
@@ -267,9 +267,10 @@ export async function lintFileJob(job: FileJob, options: LintFilesOptions, activ
 }
 
 async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety | undefined, options: LintFilesOptions): Promise<Linted> {
-  const read = await readTextFile(file, options.maxFileBytes);
+  // Content hashes are only needed to fill the cache.
+  const read = await readTextFile(file, options.maxFileBytes, !!options.cache);
   if (!read.ok) return { result: summarise(file, [fileMessage(read.reason, 2, true)]) };
-  const stamp: FileStamp = { hash: read.hash, size: read.size, mtimeMs: read.mtimeMs };
+  const stamp: FileStamp | undefined = read.hash !== undefined ? { hash: read.hash, size: read.size, mtimeMs: read.mtimeMs } : undefined;
   const source = (read.bom ? '\uFEFF' : '') + read.text;
   try {
     if (!level) {
@@ -288,6 +289,7 @@ async function lintOneFile(file: string, active: ActiveRule[], level: FixSafety 
       result.messages.push(fileMessage(`fixes not written: ${describeError(error)}`, 2, true));
       return { result: summarise(file, result.messages) };
     }
+    if (!options.cache) return { result: fixed.result, fingerprint };
     // The fixed file was re-checked: its result is cached against the new content.
     const bytes = Buffer.from(fixed.output, 'utf8');
     const written = await stat(file).catch(() => undefined);
