@@ -242,20 +242,28 @@ async function lintInWorkers(files: FileJob[], count: number, options: LintFiles
       // far less time in garbage collection (measured 15-20% faster on the corpus).
       const worker = new Worker(WORKER_FILE, { workerData: shared, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
       workers.push(worker);
+      let inFlight = 0;
+      let stopped = false;
       const feed = () => {
         if (next < files.length) {
           const index = next++;
+          inFlight++;
           worker.postMessage({ index, job: files[index] });
-        } else {
+        } else if (inFlight === 0 && !stopped) {
+          stopped = true;
           void worker.terminate();
           if (--running === 0) resolve();
         }
       };
       worker.on('message', (message: { index: number; linted: Linted }) => {
+        inFlight--;
         onResult(message.index, message.linted);
         feed();
       });
       worker.on('error', fail);
+      // Two files in flight: the worker starts the next one while the main thread
+      // handles the result of the last, instead of waiting for the round trip.
+      feed();
       feed();
     }
   });
