@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fastFromMarkdown } from './fast-from-markdown.mjs';
 
 /**
  * js-yaml (loaded by gray-matter) tries require('esprima') for its !!js/function type.
@@ -48,5 +49,5 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [noEsprima],
+  plugins: [noEsprima, fastFromMarkdown],
 });
