@@ -25,7 +25,7 @@ function sh(command: string, args: string[], cwd: string, env: Record<string, st
 /** A git repository holding this checkout's sources and hook definitions, as users would point at. */
 function hookRepository(env: Record<string, string>): { dir: string; rev: string } {
   const dir = tempDir();
-  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', '.pre-commit-hooks.yaml', 'README.md', 'bin', 'src', 'rules', 'scripts/build-on-install.mjs', 'scripts/bundle.mjs']) {
+  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', '.pre-commit-hooks.yaml', 'README.md', 'bin', 'src', 'rules', 'scripts/build-on-install.mjs', 'scripts/bundle.mjs', 'scripts/fast-from-markdown.mjs']) {
     cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
   sh('git', ['init', '-q'], dir, env);
