@@ -120,7 +120,7 @@ function buildProgram(outputs: ReturnType<typeof outputCollector>): Command {
     .option('--progress', 'show a progress line on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress line (shown on a terminal for long runs)')
     .option('--statistics', 'end the report with a summary by rule (automatic for runs of 100 files or more)')
-    .option('--concurrency <n>', 'worker threads: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
+    .option('--concurrency <n>', 'worker processes: auto (all cores for large runs), off, or a number', parseConcurrency, 'auto')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors (NO_COLOR is honoured too)')
     .version(packageInfo().version, '-v, --version', 'print the version')

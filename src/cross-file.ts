@@ -1,6 +1,6 @@
 /**
  * Duplicates across the files of one run (rule `cross-file-duplicate`). Each file is
- * reduced to a small fingerprint where it is linted (on a worker thread): hashes of its
+ * reduced to a small fingerprint where it is linted (in a worker process): hashes of its
  * long prose paragraphs and a MinHash signature of its text. The comparison then runs
  * once over all fingerprints: paragraph hashes through a map (document frequency tells
  * boilerplate apart), whole articles through MinHash with LSH banding. No pair of files

@@ -1,11 +1,23 @@
-/** A worker thread of `lintFiles`: lints the files the main thread hands it, one at a time. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * A worker process of `lintFiles`: receives the run's options, then lints the files the
+ * main process hands it, one at a time, and exits when the main process disconnects.
+ */
 import { activeRulesCache, lintFileJob, type FileJob, type LintFilesOptions } from './lint.js';
 
-const options = workerData as LintFilesOptions;
 const rulesFor = activeRulesCache();
+let options: LintFilesOptions = {};
+// Files are linted in the order they arrive, one after the other.
+let queue = Promise.resolve();
 
-parentPort!.on('message', async (message: { index: number; job: FileJob }) => {
-  const linted = await lintFileJob(message.job, options, rulesFor(message.job.config.rules));
-  parentPort!.postMessage({ index: message.index, linted });
+process.on('message', (message: { options: LintFilesOptions } | { index: number; job: FileJob }) => {
+  if ('options' in message) {
+    options = message.options;
+    return;
+  }
+  queue = queue.then(async () => {
+    const linted = await lintFileJob(message.job, options, rulesFor(message.job.config.rules));
+    process.send!({ index: message.index, linted });
+  });
 });
+// The main process is gone (done, or killed): nothing more will come.
+process.on('disconnect', () => process.exit(0));

@@ -209,7 +209,7 @@ describe('scrapelint command', () => {
     expect(stdout).not.toContain('\u001b[31m');
   });
 
-  it('gives the same results with and without worker threads', () => {
+  it('gives the same results with and without worker processes', () => {
     const dir = tempDir();
     for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `a${String(i).padStart(2, '0')}.md`), i % 2 ? MARKED : CLEAN);
     const workers = run(['--format', 'json', '--concurrency', '2', dir]).stdout;

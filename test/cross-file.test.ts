@@ -75,7 +75,7 @@ describe('cross-file-duplicate', () => {
     expect(copied[0].message).toMatch(/^Paragraph copied from (summer-food|umeboshi)\.md \(line \d+\)\.$/);
   });
 
-  it('gives the same report with worker threads, and from the cache', async () => {
+  it('gives the same report with worker processes, and from the cache', async () => {
     const dir = tempDir();
     cpSync(path.join(casesDir, 'kept-file'), dir, { recursive: true });
     const plain = await lintCase(dir);
