@@ -18,10 +18,11 @@ export function hashRange(text: string, start: number, end: number): number {
 
 /** Sorted, unique hashes of the key's 5-grams (the whole key when shorter). */
 export function shingleSet(key: string): Uint32Array {
-  if (key.length <= SHINGLE_SIZE) return Uint32Array.of(hashRange(key, 0, key.length));
+  if (key.length <= SHINGLE_SIZE) return Uint32Array.of(hashRange(key, 0, key.length) >>> 2);
   const count = key.length - SHINGLE_SIZE + 1;
   const hashes = new Uint32Array(count);
-  for (let i = 0; i < count; i++) hashes[i] = hashRange(key, i, i + SHINGLE_SIZE);
+  // 30 bits: the hashes stay small integers in V8 (no boxed number per Map lookup).
+  for (let i = 0; i < count; i++) hashes[i] = hashRange(key, i, i + SHINGLE_SIZE) >>> 2;
   hashes.sort();
   let unique = 0;
   for (let i = 0; i < count; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i];
