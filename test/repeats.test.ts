@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findRepeatedBlocks, type RepeatInput } from '../src/text/repeats.js';
 import { comparisonKey } from '../src/text/normalize.js';
 import { lintText } from '../src/index.js';
+import { ShinglePostings } from '../src/text/postings.js';
+import fc from 'fast-check';
 
 const prose = (text: string, finished = true): RepeatInput => ({ key: comparisonKey(text), role: 'prose', finished });
 const heading = (text: string): RepeatInput => ({ key: comparisonKey(text), role: 'exact', finished: true });
@@ -81,5 +83,41 @@ describe('duplicate reports on real-looking articles', () => {
     const para = (url: string) => `See the [slide deck](${url}) (use the left and right arrows to navigate the slides in this talk).`;
     const text = `---\ntitle: t\n---\n\n${para('/talks/simple.slide')}\n\nMiddle paragraph that is long enough to be prose text here.\n\n${para('/talks/chat.slide')}\n`;
     expect(lintText(text).messages.filter((m) => m.fix)).toEqual([]);
+  });
+});
+
+describe('ShinglePostings', () => {
+  const listed = (postings: ShinglePostings, hash: number) => {
+    const blocks: number[] = [];
+    postings.forEach(hash, (block) => blocks.push(block));
+    return blocks;
+  };
+
+  it('lists the blocks of each hash in insertion order, up to the cap, as a Map of arrays would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 0x3fffffff }), fc.nat(50)), { maxLength: 400 }), fc.array(fc.integer({ min: 0, max: 0x3fffffff }), { maxLength: 20 }), (adds, misses) => {
+        // A tiny initial capacity makes the table and the entry pool grow many times.
+        const postings = new ShinglePostings(3, 1);
+        const reference = new Map<number, number[]>();
+        for (const [hash, block] of adds) {
+          postings.add(hash, block);
+          const list = reference.get(hash) ?? [];
+          if (list.length < 3) list.push(block);
+          reference.set(hash, list);
+        }
+        for (const [hash, list] of reference) expect(listed(postings, hash)).toEqual(list);
+        for (const hash of misses) expect(listed(postings, hash)).toEqual(reference.get(hash) ?? []);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('keeps hashes 0 and the largest 30-bit value apart from empty slots', () => {
+    const postings = new ShinglePostings(8);
+    postings.add(0, 1);
+    postings.add(0x3fffffff, 2);
+    expect(listed(postings, 0)).toEqual([1]);
+    expect(listed(postings, 0x3fffffff)).toEqual([2]);
+    expect(listed(postings, 5)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { shingleSet } from './shingles.js';
+import { ShinglePostings } from './postings.js';
 
 /**
  * How a block takes part in duplicate detection:
@@ -86,9 +87,14 @@ const MAX_LEVENSHTEIN_LENGTH = 3000;
 export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThresholds = DEFAULT_THRESHOLDS): RepeatAnalysis {
   const repeats = new Map<number, Repeat>();
   const firstByKey = new Map<string, number>();
-  const postings = new Map<number, number[]>();
+  const postings = new ShinglePostings(POSTINGS_CAP, inputs.reduce((n, input) => n + (input.role === 'prose' ? input.key.length : 0), 0));
   const shingleCounts: number[] = [];
-  const counts = new Map<number, number>();
+  // Shingles shared with each earlier block, and the blocks touched, in first-touch order.
+  const shared = new Int32Array(inputs.length);
+  let touched: number[] = [];
+  const touch = (j: number) => {
+    if (shared[j]++ === 0) touched.push(j);
+  };
 
   for (let i = 0; i < inputs.length; i++) {
     const { key, role } = inputs[i];
@@ -102,17 +108,16 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     if (role !== 'prose' || key.length < thresholds.minCutLength) continue;
 
     const shingles = shingleSet(key);
-    counts.clear();
-    for (const hash of shingles) {
-      const list = postings.get(hash);
-      if (list) for (const j of list) counts.set(j, (counts.get(j) ?? 0) + 1);
-    }
+    for (const j of touched) shared[j] = 0;
+    touched = [];
+    for (const hash of shingles) postings.forEach(hash, touch);
+    const counts = touched.map((j) => [j, shared[j]] as const);
     // Near copies share most of their shingles: others are not worth an edit distance.
-    const nearCandidates = [...counts.entries()].filter(([j, n]) => !repeats.has(j) && n >= shingles.length * 0.7).map(([j]) => j);
+    const nearCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= shingles.length * 0.7).map(([j]) => j);
     // Blocks whose own text is mostly inside this one: the only ones that can be a
     // (possibly edited) piece of a glued re-emission.
-    const pieceCandidates = [...counts.entries()].filter(([j, n]) => !repeats.has(j) && n >= (shingleCounts[j] ?? Infinity) * 0.8).map(([j]) => j);
-    const candidates = [...counts.entries()]
+    const pieceCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= (shingleCounts[j] ?? Infinity) * 0.8).map(([j]) => j);
+    const candidates = counts
       .filter(([j]) => !repeats.has(j))
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, MAX_CANDIDATES)
@@ -136,11 +141,7 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
       }
     }
     shingleCounts[i] = shingles.length;
-    for (const hash of shingles) {
-      const list = postings.get(hash);
-      if (!list) postings.set(hash, [i]);
-      else if (list.length < POSTINGS_CAP) list.push(i);
-    }
+    for (const hash of shingles) postings.add(hash, i);
   }
   return { repeats, runs: findRuns(inputs, repeats) };
 }
