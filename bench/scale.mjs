@@ -4,12 +4,12 @@
 // edited articles, pasted paragraphs) and boilerplate (a footer and a call to action in
 // thousands of files), runs scrapelint once over them and reports wall time, peak RSS,
 // how many planted copies were found and how many reports were false.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listMarkdownFiles } from '../scripts/lib/markdown-files.mjs';
+import { measureRun } from '../scripts/lib/measure-run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = path.resolve(process.env.BENCH_CORPUS ?? path.join(root, '../shared/corpus'));
@@ -78,10 +78,10 @@ console.log(`${articles.length} articles written to ${dir}; planted: ${plantedCo
 
 // 3. One run with every rule, as a cleanup would do it.
 const report = path.join(dir, 'report.json');
-const started = Date.now();
-const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(root, 'bin/scrapelint.js'), '--no-config', '-f', 'json', '-o', report, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
-const wall = (Date.now() - started) / 1000;
-const peak = Number(run.stderr.trim().split('\n').pop()) / 1024;
+// Peak memory of the whole run: the main process and its worker processes.
+const run = await measureRun(process.execPath, [path.join(root, 'bin/scrapelint.js'), '--no-config', '-f', 'json', '-o', report, dir]);
+const wall = run.wallSeconds;
+const peak = run.peakMb;
 const results = JSON.parse(readFileSync(report, 'utf8'));
 
 // 4. Score: a planted copy is found when the copy or its source is reported against the other.
@@ -110,7 +110,7 @@ for (const c of plantedCopies) {
   byKind[c.kind].planted++;
   if (found.has(c)) byKind[c.kind].found++;
 }
-console.log(`wall ${wall.toFixed(1)} s (${(articles.length / wall).toFixed(0)} files/s), peak RSS ${peak.toFixed(0)} MB, exit ${run.status}`);
+console.log(`wall ${wall.toFixed(1)} s (${(articles.length / wall).toFixed(0)} files/s), peak RSS of the process tree ${peak.toFixed(0)} MB, exit ${run.status}`);
 for (const [kind, { planted: n, found: f }] of Object.entries(byKind)) console.log(`  ${kind.padEnd(16)} found ${f}/${n} = ${(f / n).toFixed(3)}`);
 console.log(`  all planted      found ${found.size}/${plantedCopies.length} = ${(found.size / plantedCopies.length).toFixed(3)}`);
 console.log(`  false reports: ${falseReports} (of ${reports.length} cross-file reports); boilerplate reported: ${boilerplateReports}`);

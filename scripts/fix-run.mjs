@@ -4,12 +4,12 @@
 // problems fixed, measures peak memory, and writes every diff for review.
 //   node scripts/fix-run.mjs [--keep]     (skips when the shared data is absent)
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTwoFilesPatch } from 'diff';
 import { listMarkdownFiles } from './lib/markdown-files.mjs';
+import { measureRun } from './lib/measure-run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const shared = path.resolve(root, '../shared');
@@ -28,12 +28,9 @@ const files = listMarkdownFiles(scratch);
 for (const file of files) chmodSync(file, 0o644);
 const before = new Map(files.map((file) => [file, readFileSync(file)]));
 
-// GNU time reports the peak resident memory of the run (main thread and workers).
-const timeCommand = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M %e'] : [];
-const command = [...timeCommand, process.execPath, path.join(root, 'bin/scrapelint.js'), '--fix', '--unsafe-fixes', '--no-config', '-f', 'json', '-o', path.join(scratch, 'report.json'), 'corpus', 'seeds'];
-const run = spawnSync(command[0], command.slice(1), { cwd: scratch, encoding: 'utf8', maxBuffer: 1 << 30 });
-const timing = timeCommand.length ? run.stderr.trim().split('\n').pop().split(' ') : undefined;
-const stderr = timeCommand.length ? run.stderr.trim().split('\n').slice(0, -1).join('\n') : run.stderr;
+// Peak memory of the whole run: the main process and its worker processes.
+const run = await measureRun(process.execPath, [path.join(root, 'bin/scrapelint.js'), '--fix', '--unsafe-fixes', '--no-config', '-f', 'json', '-o', path.join(scratch, 'report.json'), 'corpus', 'seeds'], { cwd: scratch });
+const stderr = run.stderr;
 
 const results = JSON.parse(readFileSync(path.join(scratch, 'report.json'), 'utf8'));
 let changed = 0;
@@ -53,7 +50,7 @@ writeFileSync(path.join(scratch, 'changes.diff'), diffs);
 console.log(`${files.length} files (${before.size - files.filter((f) => f.includes('/seeds/')).length} corpus, ${files.filter((f) => f.includes('/seeds/')).length} seeds)`);
 console.log(`exit code ${run.status}; crash or stack trace on stderr: ${/crashed|\n\s+at /.test(stderr) ? 'YES' : 'no'}${stderr ? `\nstderr: ${stderr.slice(0, 2000)}` : ''}`);
 console.log(`files changed: ${changed}; problems fixed: ${fixed}; problems left: ${remaining} (${fatal} files refused)`);
-if (timing) console.log(`peak RSS ${(Number(timing[0]) / 1024).toFixed(0)} MB, wall ${timing[1]} s`);
+console.log(`peak RSS of the process tree ${run.peakMb.toFixed(0)} MB, wall ${run.wallSeconds.toFixed(1)} s`);
 console.log(`diffs for review: ${path.join(scratch, 'changes.diff')}`);
 if (!process.argv.includes('--keep')) {
   for (const name of ['corpus', 'seeds']) rmSync(path.join(scratch, name), { recursive: true, force: true });
