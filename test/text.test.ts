@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { comparisonKey } from '../src/text/normalize.js';
 import { LineIndex, dominantLineEnding } from '../src/text/lines.js';
 import { isDateValue } from '../src/text/dates.js';
@@ -15,6 +16,27 @@ describe('comparisonKey', () => {
   });
   it('keeps letters that differ', () => {
     expect(comparisonKey('あなたも')).not.toBe(comparisonKey('あなたは'));
+  });
+  // The general formula; ASCII text takes a shortcut that must give the same key.
+  const reference = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u200B-\u200D\u2060\uFEFF\uFE0E\uFE0F]/g, '')
+      .replace(/[\s\p{P}\p{S}]+/gu, '');
+  it('gives every ASCII character the key of the general formula', () => {
+    for (let code = 0; code < 128; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(comparisonKey(text), `U+${code.toString(16)}`).toBe(reference(text));
+    }
+  });
+  it('gives random ASCII and mixed text the key of the general formula', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (text) => {
+        expect(comparisonKey(text)).toBe(reference(text));
+      }),
+      { numRuns: 500, seed: 11 },
+    );
   });
 });
 

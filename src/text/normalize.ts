@@ -8,9 +8,17 @@
  * Japanese has no spaces, so everything downstream works on characters.
  */
 export function comparisonKey(text: string): string {
+  // ASCII text is already NFKC and has no zero-width characters; its whitespace,
+  // punctuation and symbols are exactly the printable non-alphanumerics (a cheaper,
+  // non-Unicode regex: English articles are mostly ASCII).
+  if (ASCII.test(text)) return text.toLowerCase().replace(ASCII_DROPPED, '');
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u200B-\u200D\u2060\uFEFF\uFE0E\uFE0F]/g, '')
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+/** `[\s\p{P}\p{S}]` restricted to ASCII: tab to carriage return, space, and !-/ :-@ [-` {-~. */
+const ASCII_DROPPED = /[\t-\r !-/:-@[-`{-~]+/g;
