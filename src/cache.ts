@@ -58,6 +58,9 @@ export class LintCache {
     private readonly entries: Map<string, Entry>,
   ) {}
 
+  /** Whether the file on disk is out of date: an entry was stored, or what was read is unusable. */
+  private changed = false;
+
   /** `location` is a file, or a directory (ending in a slash or existing) to hold `.scrapelintcache`. */
   static resolveLocation(location: string | undefined, cwd: string): string {
     const target = path.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
@@ -67,6 +70,8 @@ export class LintCache {
 
   static load(location: string, strategy: CacheStrategy, version: string, warn: (message: string) => void): LintCache {
     const entries = new Map<string, Entry>();
+    // A file that holds no usable entries is rewritten even if no file is linted.
+    let stale = false;
     if (existsSync(location)) {
       try {
         const parsed = JSON.parse(readFileSync(location, 'utf8')) as CacheFileContent;
@@ -74,12 +79,15 @@ export class LintCache {
         // Another version of scrapelint (or of the cache format) may judge files differently: start afresh.
         if (parsed.format === FORMAT && parsed.version === version) {
           for (const [file, entry] of Object.entries(parsed.entries)) if (isEntry(entry)) entries.set(file, entry);
-        }
+        } else stale = true;
       } catch (error) {
         warn(`cache file ${location} is unreadable (${(error as Error).message.split('\n')[0]}); it will be replaced`);
+        stale = true;
       }
     }
-    return new LintCache(location, strategy, version, entries);
+    const cache = new LintCache(location, strategy, version, entries);
+    cache.changed = stale;
+    return cache;
   }
 
   /** The cached result for `file` under settings `key`, if still valid. */
@@ -105,18 +113,26 @@ export class LintCache {
   store(file: string, key: string, stamp: FileStamp, result: LintResult, fingerprint?: Fingerprint): void {
     const { output: _output, source: _source, fixedCount: _fixed, ...kept } = result;
     this.entries.set(this.name(file), { ...stamp, key, result: kept, ...(fingerprint ? { fingerprint } : {}) });
+    this.changed = true;
   }
+
 
   /** Entries are named relative to the cache file, so a restored cache works in another checkout. */
   private name(file: string): string {
     return path.relative(path.dirname(this.location), file).split(path.sep).join('/');
   }
 
-  /** Writes the cache atomically, leaving out files that no longer exist. */
+  /** Writes the cache atomically, leaving out files that no longer exist; skipped when nothing changed. */
   save(warn: (message: string) => void): void {
     const entries: Record<string, Entry> = {};
     const base = path.dirname(this.location);
-    for (const [name, entry] of this.entries) if (existsSync(path.resolve(base, name))) entries[name] = entry;
+    let pruned = false;
+    for (const [name, entry] of this.entries) {
+      if (existsSync(path.resolve(base, name))) entries[name] = entry;
+      else pruned = true;
+    }
+    // Nothing new and nothing gone: the file on disk is already right.
+    if (!this.changed && !pruned && existsSync(this.location)) return;
     const content: CacheFileContent = { format: FORMAT, version: this.version, entries };
     const temp = `${this.location}.${randomBytes(6).toString('hex')}.tmp`;
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempDir } from './helpers.js';
 
@@ -67,6 +67,21 @@ describe('--cache', () => {
     const evenLater = new Date(Date.now() + 120_000);
     utimesSync(path.join(dir, 'a.md'), evenLater, evenLater);
     expect(lint('--cache-strategy', 'metadata').stdout).not.toContain('FROM CACHE');
+  });
+
+  it('a run over unchanged files leaves the cache file as it is; a deleted file is dropped from it', () => {
+    const { dir, cacheFile, lint } = setup();
+    lint();
+    const before = readFileSync(cacheFile, 'utf8');
+    // Marks the file: a rewrite would drop the mark.
+    writeFileSync(cacheFile, before.replace('{', '{"mark":1,'));
+    lint();
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).mark).toBe(1);
+    rmSync(path.join(dir, 'b.md'));
+    lint();
+    const after = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    expect(after.mark).toBeUndefined();
+    expect(Object.keys(after.entries)).toEqual(['a.md']);
   });
 
   it('a corrupt cache file is replaced with a warning, never a crash', () => {
