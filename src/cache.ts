@@ -116,7 +116,6 @@ export class LintCache {
     this.changed = true;
   }
 
-
   /** Entries are named relative to the cache file, so a restored cache works in another checkout. */
   private name(file: string): string {
     return path.relative(path.dirname(this.location), file).split(path.sep).join('/');

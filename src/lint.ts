@@ -287,7 +287,7 @@ async function lintInWorkers(files: FileJob[], count: number, options: LintFiles
         if (!stopped) fail(new Error(`a worker process stopped (${signal ?? `exit code ${code}`}) before the run was done`));
       });
       worker.send({ options: shared });
-      // Two files in flight: the worker starts the next one while the main thread
+      // Two files in flight: the worker starts the next one while the main process
       // handles the result of the last, instead of waiting for the round trip.
       feed();
       feed();
