@@ -1,6 +1,7 @@
 import type { Html, Nodes } from 'mdast';
 import type { Article } from './article.js';
-import { closest, type Finding } from './engine.js';
+import { closest } from './config/rules.js';
+import type { Finding } from './finding.js';
 import { rules as registry } from '../rules/index.js';
 
 /**

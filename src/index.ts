@@ -4,6 +4,6 @@ export type { LintFilesOptions, LintTextOptions, FixTextResult } from './lint.js
 export { formatters } from './formatters/index.js';
 export type { Formatter, FormatContext } from './formatters/index.js';
 export { rules } from '../rules/index.js';
-export { ConfigError } from './engine.js';
+export { ConfigError } from './config/rules.js';
 export { UsageError } from './files.js';
 export type * from './types.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError } from '../engine.js';
+import { ConfigError } from './rules.js';
 import { validateConfig, type ScrapelintConfig } from './schema.js';
 
 /** File names searched in each directory, first match wins. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
-import { ConfigError, resolveRules } from '../engine.js';
+import { ConfigError, resolveRules } from './rules.js';
 import { rules as registry } from '../../rules/index.js';
 import type { RuleSetting, SeverityName } from '../types.js';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './load.js';

@@ -1,4 +1,4 @@
-import { closest, ConfigError, resolveRules } from '../engine.js';
+import { closest, ConfigError, resolveRules } from './rules.js';
 import type { RuleSetting } from '../types.js';
 
 /** What a configuration file holds (`.scrapelintrc.json`, `scrapelint.config.mjs`, ...). */
