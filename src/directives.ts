@@ -1,8 +1,7 @@
 import type { Html, Nodes } from 'mdast';
 import type { Article } from './article.js';
-import { closest } from './config/rules.js';
+import { closest } from './config/closest.js';
 import type { Finding } from './finding.js';
-import { rules as registry } from '../rules/index.js';
 
 /**
  * Inline configuration in HTML comments, as markdownlint does it:
@@ -24,6 +23,8 @@ export interface Directive {
 }
 
 export interface DirectiveOptions {
+  /** Every registered rule id (passed in so this module does not import the registry, whose cross-file rule imports back into it). */
+  knownRules: readonly string[];
   /** Report directives that suppressed nothing (as errors, like ESLint's flag). */
   reportUnused?: boolean;
 }
@@ -86,10 +87,10 @@ function collect(node: Html, article: Article, found: Directive[]): void {
  * Removes the findings that directives turn off, and adds findings for directives that
  * name unknown rules or (with `reportUnused`) suppressed nothing.
  */
-export function applyDirectives(article: Article, findings: Finding[], options: DirectiveOptions = {}): Finding[] {
+export function applyDirectives(article: Article, findings: Finding[], options: DirectiveOptions): Finding[] {
   const directives = findDirectives(article);
   if (directives.length === 0) return findings;
-  const known = registry.map((rule) => rule.meta.id);
+  const known = options.knownRules;
   const problems: Finding[] = [];
   // Each (directive, rule) pair that suppressed something.
   const used = new Set<string>();

@@ -1,5 +1,6 @@
 import { parseArticle, type Article } from './article.js';
 import { applyDirectives } from './directives.js';
+import { rules as registry } from '../rules/index.js';
 import type { ActiveRule } from './config/rules.js';
 import type { Finding } from './finding.js';
 import type { EslintFix, Fix, LintMessage, LintResult, ReportDescriptor, SeverityLevel } from './types.js';
@@ -116,10 +117,12 @@ export interface RunOptions {
   reportUnusedDirectives?: boolean;
 }
 
+const RULE_IDS = registry.map((rule) => rule.meta.id);
+
 /** Lints one text: parse once, run the rules, apply inline directives. */
 export function lintArticleText(text: string, filePath: string, active: ActiveRule[], run: RunOptions = {}): { article: Article; findings: Finding[] } {
   const article = parseArticle(text, filePath);
   const findings = runRules(article, active);
   if (run.inlineConfig === false) return { article, findings };
-  return { article, findings: applyDirectives(article, findings, { reportUnused: run.reportUnusedDirectives }) };
+  return { article, findings: applyDirectives(article, findings, { reportUnused: run.reportUnusedDirectives, knownRules: RULE_IDS }) };
 }

@@ -1,6 +1,8 @@
-import { distance } from 'fastest-levenshtein';
 import { rules as registry } from '../../rules/index.js';
+import { closest } from './closest.js';
 import type { LintOptions, Rule, RuleSetting, SeverityLevel, SeverityName } from '../types.js';
+
+export { closest };
 
 export interface ActiveRule {
   rule: Rule<any>;
@@ -80,18 +82,4 @@ function normaliseSetting(rule: Rule<any>, setting: RuleSetting<any> | undefined
 function severityName(value: unknown): SeverityName {
   const numeric = ['off', 'warn', 'error'][value as number];
   return (typeof value === 'number' && numeric ? numeric : value) as SeverityName;
-}
-
-/** The closest name by edit distance, for "did you mean" hints. */
-export function closest(name: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 2)) ? best : undefined;
 }
