@@ -207,21 +207,25 @@ function guessEncoding(bytes: Uint8Array): string | undefined {
 /**
  * Writes `text` atomically: a temporary file in the same directory, then a rename, so
  * a crash never leaves half a file. Keeps the file mode. Refuses when the file changed
- * on disk since it was read (`expected` mtime and size).
+ * on disk since it was read (`expected` mtime and size). A symbolic link is written
+ * through: the temporary file goes beside the link's real target and replaces that, and
+ * the link stays a link.
  */
 export async function writeFileAtomic(file: string, text: string, expected: { mode: number; mtimeMs: number; size: number }): Promise<void> {
-  const now = await fs.stat(file);
+  const target = await fs.realpath(file);
+  const now = await fs.stat(target);
+  if (!now.isFile()) throw new Error(`not a regular file: ${describeFileType(now)}`);
   if (now.mtimeMs !== expected.mtimeMs || now.size !== expected.size) {
     throw new Error('file changed on disk since it was read; not overwritten');
   }
   // A file without write permission is not rewritten, whoever runs the fix (root can).
   if ((now.mode & 0o222) === 0) throw new Error('file is read-only');
-  await fs.access(file, fsConstants.W_OK);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await fs.access(target, fsConstants.W_OK);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await fs.writeFile(temp, text, { mode: expected.mode & 0o7777, flag: 'wx' });
     await fs.chmod(temp, expected.mode & 0o7777);
-    await fs.rename(temp, file);
+    await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw error;

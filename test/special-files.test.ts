@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -136,5 +136,52 @@ describe('special files found by a directory or glob walk are skipped silently',
     // Only bad.md is reported: the special files are not mentioned at all.
     const reported = stdout.split('\n').filter((line) => /^\S+\.md:\d+:\d+:/.test(line));
     expect(reported).toEqual([expect.stringMatching(/^bad\.md:7:1: error End-of-generation marker/)]);
+  });
+});
+
+describe('--fix writes through a symbolic link', () => {
+  it('fixes the target in place, keeps its mode, and the link stays a link', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'real'));
+    const target = path.join(dir, 'real', 'article.md');
+    writeFileSync(target, DAMAGED);
+    chmodSync(target, 0o640);
+    symlinkSync(path.join('real', 'article.md'), path.join(dir, 'link.md'));
+    // A link to the link: both are followed to the real file.
+    symlinkSync('link.md', path.join(dir, 'link2.md'));
+    const { code, signal, stdout } = runCli(['--fix', '-f', 'compact', 'link2.md'], dir);
+    expect(signal).toBeNull();
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    for (const link of ['link.md', 'link2.md']) expect(lstatSync(path.join(dir, link)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(FIXED);
+    expect(statSync(target).mode & 0o7777).toBe(0o640);
+    // No temporary file is left beside the link or the target.
+    expect(readdirSync(dir).sort()).toEqual(['link.md', 'link2.md', 'real']);
+    expect(readdirSync(path.join(dir, 'real'))).toEqual(['article.md']);
+  });
+
+  it('keeps a BOM and CRLF line endings when writing through a link', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'target.md');
+    writeFileSync(target, `\uFEFF${DAMAGED.replace(/\n/g, '\r\n')}`);
+    symlinkSync('target.md', path.join(dir, 'link.md'));
+    runCli(['--fix', 'link.md'], dir);
+    expect(lstatSync(path.join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(`\uFEFF${FIXED.replace(/\n/g, '\r\n')}`);
+  });
+
+  it('a link to a read-only target is not written, and the link is left alone', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'target.md');
+    writeFileSync(target, DAMAGED);
+    chmodSync(target, 0o444);
+    symlinkSync('target.md', path.join(dir, 'link.md'));
+    const { code, stdout } = runCli(['--fix', '-f', 'compact', 'link.md'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('link.md:1:1: error fixes not written: file is read-only');
+    expect(lstatSync(path.join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(DAMAGED);
+    expect(existsSync(path.join(dir, 'link.md'))).toBe(true);
   });
 });
