@@ -1,9 +1,9 @@
 import type { Rule } from '../src/types.js';
-import { findTrailingMarker, isMarkerText, markerMatcher } from '../src/text/markers.js';
+import { findTrailingMarker, isMarkerText, markerMatcher, markerPatternProblem, maskStrikeClosers } from '../src/text/markers.js';
 import { codeRanges, lineRemoval } from '../src/text/ranges.js';
 
 export interface EndMarkerOptions {
-  /** Extra marker patterns (regular-expression sources, matched case-insensitively). */
+  /** Extra marker patterns: regular-expression sources, matched as written (case-sensitive). */
   patterns: string[];
 }
 
@@ -22,11 +22,13 @@ export const endMarker: Rule<EndMarkerOptions> = {
     defaults: { patterns: [] },
     validate({ patterns }) {
       for (const pattern of patterns) {
-        try {
-          new RegExp(pattern, 'i');
-        } catch (error) {
-          return `option "patterns": ${JSON.stringify(pattern)} is not a valid regular expression (${(error as Error).message})`;
-        }
+        const problem = markerPatternProblem(pattern);
+        if (problem) return `option "patterns": ${JSON.stringify(pattern)} ${problem}`;
+      }
+      try {
+        markerMatcher(patterns);
+      } catch (error) {
+        return `option "patterns" cannot be used together (${(error as Error).message})`;
       }
       return undefined;
     },
@@ -35,42 +37,37 @@ export const endMarker: Rule<EndMarkerOptions> = {
     const matcher = markerMatcher(context.options.patterns);
     const inCode = codeRanges(article);
     const { lines } = article;
+    // A `</s>` that closes an HTML `<s>` opened before it (on its line or an earlier one) is strike-through.
+    const text = maskStrikeClosers(article.text, (offset) => offset < article.bodyStart || inCode(offset));
     const firstLine = lines.lineOf(article.bodyStart);
     for (let line = firstLine; line < lines.lineCount; line++) {
       const start = lines.startOf(line);
       if (start < article.bodyStart) continue;
-      const text = lines.lineText(line);
-      if (text.trim() === '') continue;
-      if (isMarkerText(text, matcher)) {
-        if (inCode(start + text.search(/\S/))) continue;
+      const lineText = text.slice(start, start + lines.lineText(line).length);
+      const match = findTrailingMarker(lineText, matcher);
+      if (!match) continue;
+      if (isMarkerText(lineText, matcher)) {
+        if (inCode(start + lineText.search(/\S/))) continue;
         const [from, to] = lineRemoval(article, line);
         context.report({
           messageId: 'line',
-          data: { marker: text.trim() },
-          start: start + text.search(/\S/),
-          end: start + text.trimEnd().length,
+          data: { marker: lineText.trim() },
+          start: start + lineText.search(/\S/),
+          end: start + lineText.trimEnd().length,
           fix: { safety: 'safe', edits: [{ start: from, end: to, text: '' }] },
         });
         continue;
       }
-      const match = findTrailingMarker(text, matcher);
-      if (!match || match.index === 0) continue;
+      if (match.index === 0) continue;
       const at = start + match.index;
-      if (inCode(at + match.marker.search(/\S/)) || closesInlineTag(text, match.marker)) continue;
+      if (inCode(at + match.marker.search(/\S/))) continue;
       context.report({
         messageId: 'trailing',
         data: { marker: match.marker.trim() },
         start: at + match.marker.search(/\S/),
-        end: start + text.trimEnd().length,
-        fix: { safety: 'safe', edits: [{ start: at, end: start + text.length, text: '' }] },
+        end: start + lineText.trimEnd().length,
+        fix: { safety: 'safe', edits: [{ start: at, end: start + lineText.length, text: '' }] },
       });
     }
   },
 };
-
-/** `<s>struck</s>` is HTML strikethrough, not the end-of-sequence token. */
-function closesInlineTag(line: string, marker: string): boolean {
-  return /<\/s>/i.test(marker) && /<s>/i.test(line);
-}
-
-

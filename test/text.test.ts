@@ -103,7 +103,7 @@ describe('findUnbalancedBracket', () => {
 
 describe('end markers', () => {
   const matcher = markerMatcher();
-  it.each(['---END---', '--- end ---', '=====END=====', '[END]', '<END>', '(END)', '<|endoftext|>', '<|im_end|>', '</s>', '--- END OF ARTICLE ---'])('%s is a marker', (text) => {
+  it.each(['---END---', '--- END ---', '=====END=====', '[END]', '<END>', '(END)', '<|endoftext|>', '<|im_end|>', '</s>', '--- END OF ARTICLE ---'])('%s is a marker', (text) => {
     expect(isMarkerText(text, matcher)).toBe(true);
   });
   it.each(['---', '***', 'THE END of the story.', 'END', 'Ending'])('%s is not a marker', (text) => {
