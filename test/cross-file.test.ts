@@ -7,8 +7,10 @@ import { fixturesDir, runCli, tempDir } from './helpers.js';
 /**
  * Golden cases for cross-file-duplicate: each folder of fixtures/cross-file-duplicate is
  * linted as one run; `<case>.expected.json` holds every file's messages (paths relative
- * to the folder). UPDATE_GOLDEN=1 rewrites them for review.
+ * to the folder). A missing expectation fails the test: `npm run golden:update`
+ * (UPDATE_GOLDEN=1) writes them; review the diff by hand.
  */
+const update = process.env.UPDATE_GOLDEN === '1';
 const casesDir = path.join(fixturesDir, 'cross-file-duplicate');
 const cases = readdirSync(casesDir).filter((name) => !name.includes('.')).sort();
 
@@ -28,7 +30,11 @@ describe.each(cases)('cross-file case %s', (name) => {
   it('matches its expected report', async () => {
     const actual = await lintCase(path.join(casesDir, name));
     const expectedFile = path.join(casesDir, `${name}.expected.json`);
-    if (process.env.UPDATE_GOLDEN || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+    if (update) {
+      writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      return;
+    }
+    expect(existsSync(expectedFile), `${path.relative(fixturesDir, expectedFile)} is missing (write it with npm run golden:update, then review it)`).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
   });
 });

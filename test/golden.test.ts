@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixText, lintText } from '../src/index.js';
+import { fixText, lintText, type LintOptions } from '../src/index.js';
 import { markerTokens } from '../src/text/markers.js';
 import { fixturesDir, listFixtures, lostUniqueSentences } from './helpers.js';
 
@@ -11,17 +11,30 @@ import { fixturesDir, listFixtures, lostUniqueSentences } from './helpers.js';
  *   <case>.expected.json    the messages (rule, position, text, fix safety)
  *   <case>.fixed.md         the text after --fix (absent: --fix changes nothing)
  *   <case>.unsafe-fixed.md  the text after --fix --unsafe-fixes (absent: same as --fix)
- * Run with UPDATE_GOLDEN=1 to rewrite them, then review the diff by hand.
+ * and, written by hand:
+ *   <case>.options.json     the `rules` setting for this case, as in a configuration file,
+ *                           e.g. { "end-marker": ["error", { "patterns": ["\\(続く\\)"] }] }
+ *                           (absent: every rule with its defaults)
+ * A missing expectation fails the test. `npm run golden:update` (UPDATE_GOLDEN=1) rewrites
+ * them; review the diff by hand.
  */
 const update = process.env.UPDATE_GOLDEN === '1';
 
-/** `source` without end markers: removing them loses no sentence. */
-function withoutMarkers(source: string): string {
-  return source.replace(markerTokens(), '\n');
+/** The case's `rules` setting from <case>.options.json, if there is one. */
+function caseRules(base: string): LintOptions['rules'] {
+  const file = `${base}.options.json`;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LintOptions['rules']) : undefined;
 }
 
-function summary(source: string, filePath: string) {
-  return lintText(source, { filePath }).messages.map((m) => ({
+/** `source` without end markers (built-in and the case's own patterns): removing them loses no sentence. */
+function withoutMarkers(source: string, rules: LintOptions['rules']): string {
+  const setting = rules?.['end-marker'];
+  const patterns = Array.isArray(setting) ? ((setting[1] as { patterns?: string[] } | undefined)?.patterns ?? []) : [];
+  return source.replace(markerTokens(patterns), '\n');
+}
+
+function summary(source: string, filePath: string, rules: LintOptions['rules']) {
+  return lintText(source, { filePath, rules }).messages.map((m) => ({
     line: m.line,
     column: m.column,
     endLine: m.endLine,
@@ -38,41 +51,44 @@ function golden(file: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  expect(existsSync(file), `${path.relative(fixturesDir, file)} is missing (run with UPDATE_GOLDEN=1)`).toBe(true);
+  expect(existsSync(file), `${path.relative(fixturesDir, file)} is missing (write it with npm run golden:update, then review it)`).toBe(true);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
 describe.each(listFixtures().map((file) => [path.relative(fixturesDir, file), file]))('%s', (_name, file) => {
   const source = readFileSync(file, 'utf8');
   const base = file.replace(/\.md$/, '');
+  const rules = caseRules(base);
 
   it('reports the expected messages', () => {
-    golden(`${base}.expected.json`, `${JSON.stringify(summary(source, file), null, 2)}\n`);
+    golden(`${base}.expected.json`, `${JSON.stringify(summary(source, file, rules), null, 2)}\n`);
   });
 
   it('--fix gives the expected text, loses no unique sentence, and leaves nothing safely fixable', () => {
-    const { output } = fixText(source, { filePath: file });
+    const { output } = fixText(source, { filePath: file, rules });
     const expectedFile = `${base}.fixed.md`;
     if (update) {
       if (output !== source) writeFileSync(expectedFile, output);
+      else rmSync(expectedFile, { force: true });
     } else {
       expect(output).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : source);
     }
-    expect(lostUniqueSentences(withoutMarkers(source), output)).toEqual([]);
-    const again = lintText(output, { filePath: file });
+    expect(lostUniqueSentences(withoutMarkers(source, rules), output)).toEqual([]);
+    const again = lintText(output, { filePath: file, rules });
     expect(again.messages.filter((m) => m.fix)).toEqual([]);
   });
 
   it('--fix --unsafe-fixes gives the expected text and leaves nothing fixable', () => {
-    const safe = fixText(source, { filePath: file }).output;
-    const { output } = fixText(source, { filePath: file, unsafe: true });
+    const safe = fixText(source, { filePath: file, rules }).output;
+    const { output } = fixText(source, { filePath: file, rules, unsafe: true });
     const expectedFile = `${base}.unsafe-fixed.md`;
     if (update) {
       if (output !== safe) writeFileSync(expectedFile, output);
+      else rmSync(expectedFile, { force: true });
     } else {
       expect(output).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : safe);
     }
-    const again = lintText(output, { filePath: file });
+    const again = lintText(output, { filePath: file, rules });
     expect(again.messages.filter((m) => m.fix || m.suggestions)).toEqual([]);
   });
 });
