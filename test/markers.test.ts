@@ -3,14 +3,14 @@ import { findTrailingMarker, isMarkerText, markerMatcher, markerPatternProblem, 
 import { lintText } from '../src/index.js';
 
 describe('built-in end markers are case-sensitive', () => {
-  it.each(['---END---', '=== END ===', '[END]', '<END>', '(END)', '【END】', '<|endoftext|>', '<|eot_id|>', '<|reserved_special_token_0|>', '</s>', '[/INST]', '> [END]', '[END] <|endoftext|>'])(
+  it.each(['---END---', '=== END ===', '[END]', '<END>', '(END)', '【END】', '<|endoftext|>', '<|eot_id|>', '<|reserved_special_token_0|>', '</s>', '[/INST]', '> [END]', '[END] <|endoftext|>', '---end---', '===end==='])(
     '%s is a marker',
     (text) => {
       expect(isMarkerText(text)).toBe(true);
     },
   );
 
-  it.each(['(end)', '[end]', '<end>', '---end---', '=== End ===', '【end】', '<|ENDOFTEXT|>', '</S>', '[/inst]', '--- end of article ---'])('%s is text', (text) => {
+  it.each(['(end)', '[end]', '<end>', '--- end ---', '-- end --', '=== End ===', '【end】', '<|ENDOFTEXT|>', '</S>', '[/inst]', '--- end of article ---'])('%s is text', (text) => {
     expect(isMarkerText(text)).toBe(false);
   });
 

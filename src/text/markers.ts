@@ -3,11 +3,15 @@
  * output stopped. A thematic break (`---`, `***`) is not a marker: it has no word in it.
  *
  * The built-in patterns are case-sensitive, as generators write them: `END` in capitals,
- * tokenizer tokens in lower case. `(end)`, `[end]` or `--- end ---` in prose are text.
+ * tokenizer tokens in lower case. `(end)`, `[end]` or `--- end ---` in prose are text;
+ * only the tight fence `---end---` (three or more dashes or equals signs, no spaces) is a
+ * marker in lower case too: prose never writes a word that way.
  */
 const BUILTIN_MARKERS = [
   // ---END---, === END ===, --- END OF ARTICLE ---
   String.raw`[-=]{2,}[ \t]*END(?:[ \t]+OF[ \t]+[A-Z]+)?[ \t]*[-=]{2,}`,
+  // ---end---, ===end===
+  String.raw`-{3,}end-{3,}|={3,}end={3,}`,
   String.raw`\[[ \t]*END[ \t]*\]`,
   String.raw`<[ \t]*END[ \t]*>`,
   String.raw`\([ \t]*END[ \t]*\)`,
