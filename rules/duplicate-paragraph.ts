@@ -1,10 +1,13 @@
-import type { Rule, TextEdit } from '../src/types.js';
+import type { Rule, RuleContext } from '../src/types.js';
 import type { Article } from '../src/article.js';
-import { DEFAULT_REPORT_THRESHOLDS, reportedRepeats, type ReportThresholds } from '../src/analysis.js';
+import { blockInfos } from '../src/blocks.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import type { RepeatedRun } from '../src/text/repeats.js';
+import { DEFAULT_DUPLICATE_OPTIONS, reportedRepeats, type DuplicateOptions } from './duplicate-paragraph/report.js';
+import { RawBlocks, runRemoval } from './duplicate-paragraph/removal.js';
+import type { EndMarkerOptions } from './end-marker.js';
 
-export type DuplicateParagraphOptions = ReportThresholds;
+export type DuplicateParagraphOptions = DuplicateOptions;
 
 export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
   meta: {
@@ -15,6 +18,7 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
     docs: 'rules/duplicate-paragraph.md',
     messages: {
       exact: 'Paragraph repeats {where}.',
+      variant: 'Paragraph repeats {where} with other case, punctuation or markup (the copy that holds more is kept).',
       cut: 'Cut-off copy of the paragraph at {where}.',
       fragment: 'Cut-off fragment of the paragraph at {where} (the complete text is kept).',
       glued: 'Paragraph re-emits {where} glued together.',
@@ -22,59 +26,49 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
       near: 'Paragraph nearly repeats {where} ({percent}% similar).',
       section: 'Section repeats {where} ({count} blocks re-emitted).',
     },
-    defaults: { ...DEFAULT_REPORT_THRESHOLDS },
+    defaults: { ...DEFAULT_DUPLICATE_OPTIONS },
   },
   check(article, context) {
-    const { runs, singles } = reportedRepeats(article, context.options);
-    for (const run of runs) reportRun(article, run, context.report);
+    // End markers configured for end-marker are set aside here too (a copy with a marker after it is still a copy).
+    const markerPatterns = context.optionsOf<EndMarkerOptions>('end-marker').patterns;
+    const { runs, singles } = reportedRepeats(article, context.options, markerPatterns);
+    const infos = blockInfos(article, markerPatterns);
+    const raw = new RawBlocks(article, infos, markerPatterns);
+    for (const run of runs) reportRun(article, run, raw, context, markerPatterns);
     for (const repeat of singles) {
-      const block = article.blocks[repeat.index];
-      const fragmentBefore = repeat.kind === 'cut' && repeat.sources[0] > repeat.index;
-      const [from, to] = blockRemoval(article, repeat.index);
+      const removal = raw.removalOf(repeat);
+      // The block reported is the one removed (a less complete earlier copy, when the later one holds more).
+      const target = removal?.target ?? repeat.index;
+      const kept = removal?.kept ?? repeat.sources;
+      // An earlier copy that stops unfinished, removed for the complete one after it, is a fragment.
+      const fragment = kept[0] > target && (repeat.kind === 'cut' || infos[target].ending !== 'finished');
+      const messageId = removal?.variant ? 'variant' : fragment ? 'fragment' : repeat.kind;
+      const block = article.blocks[target];
+      const [from, to] = blockRemoval(article, target);
       context.report({
-        messageId: fragmentBefore ? 'fragment' : repeat.kind,
-        data: { where: describeLines(article, repeat.sources), percent: Math.round(repeat.coverage * 100) },
+        messageId,
+        data: { where: describeLines(article, kept), percent: Math.round(repeat.coverage * 100) },
         start: block.start,
         end: block.end,
-        related: sourceSpan(article, repeat.sources),
+        related: sourceSpan(article, kept),
         // A paragraph that adds words of its own is only reported: removing it would lose them.
-        fix: repeat.kind === 'partial' ? undefined : { safety: repeat.safe ? 'safe' : 'unsafe', edits: [{ start: from, end: to, text: '' }] },
+        fix: removal && { safety: removal.safety, edits: [{ start: from, end: to, text: '' }], markers: markerPatterns },
       });
     }
   },
 };
 
-/**
- * A re-emitted section is one report. Its safe fix removes every block that is a
- * provable copy; a near copy inside it stays for the next pass, where it is reported
- * on its own with an unsafe fix.
- */
-function reportRun(article: Article, run: RepeatedRun, report: Parameters<Rule['check']>[1]['report']): void {
+/** A re-emitted section is one report, with one fix (duplicate-paragraph/removal.ts decides what it removes). */
+function reportRun(article: Article, run: RepeatedRun, raw: RawBlocks, context: RuleContext<DuplicateParagraphOptions>, markerPatterns: string[]): void {
   const sources = run.members.flatMap((member) => member.sources);
-  const edits: TextEdit[] = [];
-  let pieceStart = -1;
-  const safeAt = new Map(run.members.map((member) => [member.index, member.safe] as const));
-  for (let i = run.first; i <= run.last + 1; i++) {
-    const removable = i <= run.last && safeAt.get(i) !== false;
-    if (removable && pieceStart === -1) pieceStart = i;
-    if (!removable && pieceStart !== -1) {
-      const [from, to] = blockRemoval(article, pieceStart, i - 1);
-      edits.push({ start: from, end: to, text: '' });
-      pieceStart = -1;
-    }
-  }
-  const allUnsafe = edits.length === 0;
-  if (allUnsafe) {
-    const [from, to] = blockRemoval(article, run.first, run.last);
-    edits.push({ start: from, end: to, text: '' });
-  }
-  report({
+  const { edits, safety } = runRemoval(article, blockInfos(article, markerPatterns), raw, run);
+  context.report({
     messageId: 'section',
     data: { where: describeRange(article, Math.min(...sources), Math.max(...sources)), count: run.members.length },
     start: article.blocks[run.first].start,
     end: article.blocks[run.last].end,
     related: sourceSpan(article, sources),
-    fix: { safety: allUnsafe ? 'unsafe' : 'safe', edits },
+    fix: { safety, edits, markers: markerPatterns },
   });
 }
 

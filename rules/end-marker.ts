@@ -54,7 +54,7 @@ export const endMarker: Rule<EndMarkerOptions> = {
           data: { marker: lineText.trim() },
           start: start + lineText.search(/\S/),
           end: start + lineText.trimEnd().length,
-          fix: { safety: 'safe', edits: [{ start: from, end: to, text: '' }] },
+          fix: { safety: 'safe', edits: [{ start: from, end: to, text: '' }], markers: context.options.patterns },
         });
         continue;
       }
@@ -66,7 +66,7 @@ export const endMarker: Rule<EndMarkerOptions> = {
         data: { marker: match.marker.trim() },
         start: at + match.marker.search(/\S/),
         end: start + lineText.trimEnd().length,
-        fix: { safety: 'safe', edits: [{ start: at, end: start + lineText.length, text: '' }] },
+        fix: { safety: 'safe', edits: [{ start: at, end: start + lineText.length, text: '' }], markers: context.options.patterns },
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule, TextEdit } from '../src/types.js';
 import { codeRanges } from '../src/text/ranges.js';
-import { blockInfos } from '../src/analysis.js';
+import { blockInfos } from '../src/blocks.js';
 
 export interface ScrapeResidueOptions {
   /** Blank lines in a row that count as a gap left by removed page elements. */

@@ -1,9 +1,11 @@
 import type { Rule, RuleContext, Fix } from '../src/types.js';
 import type { Article } from '../src/article.js';
-import { blockInfos, isLeadIn, reportedRepeats, repeatAnalysis, type BlockInfo } from '../src/analysis.js';
+import { blockInfos, isLeadIn, type BlockInfo } from '../src/blocks.js';
+import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplicate-paragraph/report.js';
+import type { EndMarkerOptions } from './end-marker.js';
 import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
 import { blockRemoval } from '../src/text/ranges.js';
-import { stripTrailingMarkers } from '../src/text/markers.js';
+import { markerMatcher, stripTrailingMarkers, type MarkerMatcher } from '../src/text/markers.js';
 
 export interface TruncatedSentenceOptions {
   /** Front-matter fields checked like a title (brackets, a cut end). */
@@ -37,10 +39,14 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
   },
   check(article, context) {
     checkFields(article, context);
-    const infos = blockInfos(article);
-    const repeats = repeatAnalysis(article).repeats;
+    // Markers and repeats as end-marker and duplicate-paragraph see them, with their settings.
+    const markerPatterns = context.optionsOf<EndMarkerOptions>('end-marker').patterns;
+    const duplicates = context.optionsOf<DuplicateOptions>('duplicate-paragraph');
+    const matcher = markerMatcher(markerPatterns);
+    const infos = blockInfos(article, markerPatterns);
+    const repeats = repeatAnalysis(article, duplicates, markerPatterns).repeats;
     // Where a reported re-emission starts: a run's first block, or a single repeat.
-    const { runs, singles } = reportedRepeats(article);
+    const { runs, singles } = reportedRepeats(article, duplicates, markerPatterns);
     const reemissionStarts = new Set([...runs.map((run) => run.first), ...singles.map((repeat) => repeat.index)]);
     const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
     for (let i = 0; i < infos.length; i++) {
@@ -61,8 +67,8 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
           messageId: reason,
           data: { tail: tail(info.text) },
           start: info.block.start,
-          end: contentEnd(article, info),
-          fix: trailingFragmentFix(article, info, i),
+          end: contentEnd(article, info, matcher),
+          fix: trailingFragmentFix(article, info, i, matcher),
         });
         continue;
       }
@@ -76,9 +82,9 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
 };
 
 /** The end of a paragraph before any trailing end marker. */
-function contentEnd(article: Article, info: BlockInfo): number {
+function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): number {
   const raw = article.text.slice(info.block.start, info.block.end);
-  return info.block.start + stripTrailingMarkers(raw).trimEnd().length;
+  return info.block.start + stripTrailingMarkers(raw, matcher).trimEnd().length;
 }
 
 /**
@@ -153,9 +159,9 @@ function finishedShareOf(infos: BlockInfo[], except: number): number {
  * Cut the unfinished tail after the paragraph's last finished sentence; a paragraph
  * that has no finished sentence is removed whole. Unsafe: the words cut are gone.
  */
-function trailingFragmentFix(article: Article, info: BlockInfo, index: number): Fix {
+function trailingFragmentFix(article: Article, info: BlockInfo, index: number, matcher: MarkerMatcher): Fix {
   const start = info.block.start;
-  const end = contentEnd(article, info);
+  const end = contentEnd(article, info, matcher);
   const raw = article.text.slice(start, end);
   let cut = -1;
   const terminal = /[。．！？!?](?:[」』）)】"”’*_]*)|\.(?=[\s"”’)*_]|$)[")*_”’]*/g;

@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { lintText, fixText } from '../dist/src/index.js';
 import { parseArticle } from '../dist/src/article.js';
-import { blockInfos } from '../dist/src/analysis.js';
+import { blockInfos } from '../dist/src/blocks.js';
 import { listMarkdownFiles } from './lib/markdown-files.mjs';
 
 const args = process.argv.slice(2);

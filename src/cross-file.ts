@@ -8,7 +8,8 @@
  * number of files, not its square.
  */
 import type { Article } from './article.js';
-import { blockInfos, weightedLength } from './analysis.js';
+import { blockInfos } from './blocks.js';
+import { weightedLength } from './text/normalize.js';
 import { hashRange, SHINGLE_SIZE } from './text/shingles.js';
 import { covers, disablingRange, findDirectives } from './directives.js';
 import { parseDateValue } from './text/dates.js';

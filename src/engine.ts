@@ -4,6 +4,7 @@ import { rules as registry } from '../rules/index.js';
 import type { ActiveRule } from './config/rules.js';
 import type { Finding } from './finding.js';
 import type { EslintFix, Fix, LintMessage, LintResult, ReportDescriptor, SeverityLevel } from './types.js';
+import { applyEdits, fixViolation } from './fix-proof.js';
 
 export type { Finding } from './finding.js';
 // Config validation lives in src/config/rules.ts; re-exported for modules that still import it from here.
@@ -12,6 +13,11 @@ export { ConfigError, resolveRules, closest, type ActiveRule } from './config/ru
 /** Runs every active rule on one parsed article. */
 export function runRules(article: Article, active: ActiveRule[]): Finding[] {
   const findings: Finding[] = [];
+  const optionsOf = <Other>(ruleId: string): Other => {
+    const found = active.find((entry) => entry.rule.meta.id === ruleId)?.options ?? registry.find((rule) => rule.meta.id === ruleId)?.meta.defaults;
+    if (found === undefined) throw new Error(`unknown rule "${ruleId}"`);
+    return found as Other;
+  };
   for (const { rule, severity, options } of active) {
     const report = (descriptor: ReportDescriptor) => {
       const template = rule.meta.messages[descriptor.messageId];
@@ -27,10 +33,32 @@ export function runRules(article: Article, active: ActiveRule[]): Finding[] {
         related: descriptor.related,
       });
     };
-    rule.check(article, { options, report });
+    rule.check(article, { options, report, optionsOf });
   }
+  for (const finding of findings) if (finding.fix) checkFix(article.text, finding);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   return findings;
+}
+
+/**
+ * Checks a finding's fix alone against the raw text (src/fix-proof.ts). A safe fix that
+ * fails its proof is offered as an unsafe one, and the message says why; a fix that
+ * fails at both levels is withdrawn. The fix engine checks each pass again as a whole.
+ */
+function checkFix(text: string, finding: Finding): void {
+  const fix = finding.fix!;
+  const after = applyEdits(text, [fix]);
+  const violation = fixViolation(text, fix, after);
+  if (violation === undefined) return;
+  const downgraded: Fix = { ...fix, safety: 'unsafe', refused: violation };
+  const stillViolated = fix.safety === 'safe' ? fixViolation(text, downgraded, after) : violation;
+  if (stillViolated === undefined) {
+    finding.fix = downgraded;
+    finding.message += ` Not fixed by --fix: ${violation}.`;
+  } else {
+    finding.fix = undefined;
+    finding.message += ` Not fixable: ${stillViolated}.`;
+  }
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
@@ -84,7 +112,7 @@ function toMessage(article: Article, finding: Finding): LintMessage {
   if (finding.fix) {
     const fix = mergeEdits(article.text, finding.fix);
     if (finding.fix.safety === 'safe') message.fix = fix;
-    else message.suggestions = [{ desc: 'Remove (may drop words: applied with --unsafe-fixes)', fix }];
+    else message.suggestions = [{ desc: finding.fix.refused ? `Remove (not proven safe: ${finding.fix.refused}; applied with --unsafe-fixes)` : 'Remove (may drop words: applied with --unsafe-fixes)', fix }];
   }
   if (finding.related) {
     message.related = {

@@ -1,6 +1,7 @@
 import type { Fix, FixSafety, TextEdit } from './types.js';
 import { lintArticleText, type ActiveRule, type Finding, type RunOptions } from './engine.js';
 import type { Article } from './article.js';
+import { applyEdits, provenTogether } from './fix-proof.js';
 
 /** ESLint's bound on fix passes: enough for cascades, never an endless loop. */
 export const MAX_FIX_PASSES = 10;
@@ -24,36 +25,37 @@ export function isApplicable(fix: Fix | undefined, level: FixSafety): fix is Fix
 }
 
 /**
- * Applies the fixes that do not overlap, earliest first (ESLint's rule: a fix whose
- * range touches one already taken waits for the next pass). Returns the new text and
- * how many fixes were applied.
+ * The fixes of one pass: those that do not overlap, earliest first (ESLint's rule: a fix
+ * whose range touches one already taken waits for the next pass).
  */
-export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number } {
+export function selectFixes(fixes: Fix[]): Fix[] {
   const ordered = fixes
     .map((fix) => ({ fix, edits: [...fix.edits].sort((a, b) => a.start - b.start) }))
     .filter(({ edits }) => edits.length > 0)
     .sort((a, b) => a.edits[0].start - b.edits[0].start || a.edits[a.edits.length - 1].end - b.edits[b.edits.length - 1].end);
-  const taken: TextEdit[] = [];
-  let applied = 0;
+  const taken: Fix[] = [];
   let lastEnd = -1;
-  for (const { edits } of ordered) {
+  for (const { fix, edits } of ordered) {
     const first = edits[0];
     const last = edits[edits.length - 1];
     // Strictly after the previous fix, so two insertions at one point never interleave.
     if (first.start < lastEnd || (first.start === lastEnd && first.start === first.end)) continue;
     if (!editsAreDisjoint(edits)) continue;
-    taken.push(...edits);
+    taken.push(fix);
     lastEnd = last.end;
-    applied++;
   }
-  let out = '';
-  let cursor = 0;
-  for (const edit of taken) {
-    out += text.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  out += text.slice(cursor);
-  return { text: out, applied };
+  return taken;
+}
+
+/**
+ * Applies the fixes of one pass that do not overlap and that keep their promise together
+ * (src/fix-proof.ts): a safe fix removes only what stays elsewhere, an unsafe one loses
+ * no sentence without a near variant. Returns the new text, how many fixes were applied,
+ * and why the others were refused.
+ */
+export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number; refused: Map<Fix, string> } {
+  const { accepted, refused } = provenTogether(text, selectFixes(fixes));
+  return { text: applyEdits(text, accepted), applied: accepted.length, refused };
 }
 
 function editsAreDisjoint(edits: TextEdit[]): boolean {

@@ -25,6 +25,13 @@ export interface TextEdit {
 export interface Fix {
   safety: FixSafety;
   edits: TextEdit[];
+  /**
+   * Extra end-marker patterns (regular-expression sources, as configured) whose matches
+   * a safe fix may remove besides verbatim copies; the built-in markers always may.
+   */
+  markers?: string[];
+  /** Set by the engine when the fix did not pass its check: why it is not applied as offered. */
+  refused?: string;
 }
 
 /** What a rule hands to `context.report()`. Offsets are into the whole file text. */
@@ -41,6 +48,11 @@ export interface ReportDescriptor {
 export interface RuleContext<Options> {
   options: Options;
   report(descriptor: ReportDescriptor): void;
+  /**
+   * The options another rule runs with for this file (its defaults when it is off): a
+   * rule that shares an analysis with another reads it with that rule's settings.
+   */
+  optionsOf<Other>(ruleId: string): Other;
 }
 
 export interface RuleMeta<Options> {

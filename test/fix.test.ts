@@ -9,13 +9,51 @@ import { fixText, lintFiles, lintText } from '../src/index.js';
 describe('applyFixes', () => {
   it('applies non-overlapping fixes and leaves overlapping ones for the next pass', () => {
     const text = 'abcdefghij';
+    // Unsafe fixes: no sentence in this text, so the guard lets them through.
     const { text: out, applied } = applyFixes(text, [
-      { safety: 'safe', edits: [{ start: 1, end: 3, text: '' }] },
-      { safety: 'safe', edits: [{ start: 2, end: 5, text: 'X' }] },
-      { safety: 'safe', edits: [{ start: 6, end: 7, text: 'Y' }, { start: 8, end: 9, text: '' }] },
+      { safety: 'unsafe', edits: [{ start: 1, end: 3, text: '' }] },
+      { safety: 'unsafe', edits: [{ start: 2, end: 5, text: 'X' }] },
+      { safety: 'unsafe', edits: [{ start: 6, end: 7, text: 'Y' }, { start: 8, end: 9, text: '' }] },
     ]);
     expect(out).toBe('adefYhj');
     expect(applied).toBe(2);
+  });
+
+  it('refuses a safe fix whose removed text stands nowhere else, and one that inserts text', () => {
+    const text = 'The fix for this is included in llhttp v2.1.4.\n\nTHe fix for this is included in llhttp v2.1.4.\n';
+    const second = text.indexOf('THe');
+    const { text: out, applied, refused } = applyFixes(text, [{ safety: 'safe', edits: [{ start: second, end: text.length, text: '' }] }]);
+    expect(out).toBe(text);
+    expect(applied).toBe(0);
+    expect([...refused.values()][0]).toMatch(/"THefixforthisisincl.*" stands nowhere else/);
+    expect(applyFixes('abc', [{ safety: 'safe', edits: [{ start: 0, end: 1, text: 'x' }] }]).applied).toBe(0);
+  });
+
+  it('checks the fixes of a pass together: two copies may not both go', () => {
+    const paragraph = 'A paragraph long enough to be a copy of the other one.';
+    const text = `${paragraph}\n\n${paragraph}\n`;
+    const first = { safety: 'safe' as const, edits: [{ start: 0, end: paragraph.length + 2, text: '' }] };
+    const second = { safety: 'safe' as const, edits: [{ start: paragraph.length + 2, end: text.length, text: '' }] };
+    const { text: out, applied } = applyFixes(text, [first, second]);
+    expect(applied).toBe(1);
+    expect(out.trim()).toBe(paragraph);
+  });
+
+  it('removes marker tokens safely, and only those the fix names besides the built-ins', () => {
+    const text = 'Text.\n\n---END---\n\n続きは有料会員で\n';
+    const marker = text.indexOf('---END---');
+    const custom = text.indexOf('続き');
+    expect(applyFixes(text, [{ safety: 'safe', edits: [{ start: marker, end: custom, text: '' }] }]).text).toBe('Text.\n\n続きは有料会員で\n');
+    expect(applyFixes(text, [{ safety: 'safe', edits: [{ start: custom, end: text.length, text: '' }] }]).applied).toBe(0);
+    expect(applyFixes(text, [{ safety: 'safe', edits: [{ start: custom, end: text.length, text: '' }], markers: ['続きは有料会員で'] }]).applied).toBe(1);
+  });
+
+  it('refuses an unsafe fix that would lose a sentence with no near variant kept', () => {
+    const text = 'The migration took three weeks in the end.\n\nThe migration took three weeks in all.\n\nNobody expected the outage last night.\n';
+    const near = text.indexOf('The migration took three weeks in all.');
+    const unique = text.indexOf('Nobody');
+    expect(applyFixes(text, [{ safety: 'unsafe', edits: [{ start: near, end: unique, text: '' }] }]).applied).toBe(1);
+    expect(applyFixes(text, [{ safety: 'unsafe', edits: [{ start: unique, end: text.length, text: '' }] }]).applied).toBe(0);
   });
 });
 

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixText, lintText, type LintOptions } from '../src/index.js';
 import { markerTokens } from '../src/text/markers.js';
-import { fixturesDir, listFixtures, lostUniqueSentences } from './helpers.js';
+import { sentencesWithoutVariant } from '../src/text/lost-sentences.js';
+import { fixturesDir, linesNotKept, listFixtures } from './helpers.js';
 
 /**
  * Golden tests: every fixtures/<rule>/<case>.md is linted and fixed, and the result is
@@ -64,7 +65,7 @@ describe.each(listFixtures().map((file) => [path.relative(fixturesDir, file), fi
     golden(`${base}.expected.json`, `${JSON.stringify(summary(source, file, rules), null, 2)}\n`);
   });
 
-  it('--fix gives the expected text, loses no unique sentence, and leaves nothing safely fixable', () => {
+  it('--fix gives the expected text, removes only what stands elsewhere, leaves nothing safely fixable, and converges', () => {
     const { output } = fixText(source, { filePath: file, rules });
     const expectedFile = `${base}.fixed.md`;
     if (update) {
@@ -73,12 +74,13 @@ describe.each(listFixtures().map((file) => [path.relative(fixturesDir, file), fi
     } else {
       expect(output).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : source);
     }
-    expect(lostUniqueSentences(withoutMarkers(source, rules), output)).toEqual([]);
+    expect(linesNotKept(withoutMarkers(source, rules), output)).toEqual([]);
     const again = lintText(output, { filePath: file, rules });
     expect(again.messages.filter((m) => m.fix)).toEqual([]);
+    expect(fixText(output, { filePath: file, rules }).output).toBe(output);
   });
 
-  it('--fix --unsafe-fixes gives the expected text and leaves nothing fixable', () => {
+  it('--fix --unsafe-fixes gives the expected text, loses no sentence without a near variant, leaves nothing fixable, and converges', () => {
     const safe = fixText(source, { filePath: file, rules }).output;
     const { output } = fixText(source, { filePath: file, rules, unsafe: true });
     const expectedFile = `${base}.unsafe-fixed.md`;
@@ -88,7 +90,9 @@ describe.each(listFixtures().map((file) => [path.relative(fixturesDir, file), fi
     } else {
       expect(output).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : safe);
     }
+    expect(sentencesWithoutVariant(withoutMarkers(source, rules), output)).toEqual([]);
     const again = lintText(output, { filePath: file, rules });
     expect(again.messages.filter((m) => m.fix || m.suggestions)).toEqual([]);
+    expect(fixText(output, { filePath: file, rules, unsafe: true }).output).toBe(output);
   });
 });

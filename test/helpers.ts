@@ -37,42 +37,31 @@ export function listFixtures(dir = fixturesDir): string[] {
   return found;
 }
 
-/**
- * Sentences of `text` (split after 。．！？!? and ". "), normalised for comparison.
- * Used to check that a fix never drops a sentence that appears only once.
- */
-export function sentences(text: string): string[] {
-  return text
-    .replace(/^---[\s\S]*?\n---\s*\n/, '')
-    // End markers are not sentences: removing them is the point.
-    .replace(/<\|[a-z_]+\|>|<\/s>|[-=]{2,}\s*end\s*[-=]{2,}|[[(<]end[\])>]/gi, '\n')
-    .split(/(?<=[。．！？!?])|(?<=\.)\s+|\n+/)
-    .map((s) => s.replace(/[\s*_`>#-]+/g, ''))
-    .filter((s) => s.length >= 6);
-}
-
-/** Sentences that occur exactly once in `before` but nowhere in `after`. */
-export function lostUniqueSentences(before: string, after: string): string[] {
-  const counts = new Map<string, number>();
-  for (const s of sentences(before)) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const kept = new Set(sentences(after));
-  const afterFlat = after.replace(/[\s*_`>#-]+/g, '');
-  return [...counts].filter(([s, n]) => n === 1 && !kept.has(s) && !afterFlat.includes(s) && !coveredInPieces(s, afterFlat)).map(([s]) => s);
-}
+/** Built-in end markers as generators write them (case-sensitive): a safe fix may remove these. */
+const MARKER = String.raw`(?:[-=]{2,}END(?:OF[A-Z]+)?[-=]{2,}|\[END\]|<END>|【END】|\(END\)|<\|[a-z][a-z0-9_]*\|>|<\/s>|\[\/INST\])`;
+const MARKERS = new RegExp(MARKER, 'g');
 
 /**
- * Whether `sentence` is still there in at most four pieces of six or more characters:
- * a "sentence" made by gluing an unpunctuated paragraph to the next one ("…three
- * weeksこの機能は…") is lost as a whole when the glued copy goes, but every word of it
- * remains in the paragraphs it was glued from.
+ * The invariant of a safe fix, checked independently of the code that enforces it:
+ * every line of `before` still stands, whitespace and end markers aside, in `after`:
+ * whole, or (a glued re-emission) as consecutive pieces of at least 12 characters that
+ * each stand there. Returns the lines that do not.
  */
-function coveredInPieces(sentence: string, text: string): boolean {
+export function linesNotKept(before: string, after: string): string[] {
+  const kept = after.replace(/\s+/g, '');
+  return before.split(/\r\n|\r|\n/).filter((line) => {
+    const text = line.replace(/\s+/g, '').replace(MARKERS, '').replace(/^>+$/, '');
+    return text !== '' && !kept.includes(text) && !inPieces(text, kept);
+  });
+}
+
+function inPieces(text: string, kept: string): boolean {
   let position = 0;
-  for (let piece = 0; piece < 4 && position < sentence.length; piece++) {
-    let length = sentence.length - position;
-    while (length >= 6 && !text.includes(sentence.slice(position, position + length))) length--;
-    if (length < 6) return false;
+  while (position < text.length) {
+    let length = text.length - position;
+    while (length >= 12 && !kept.includes(text.slice(position, position + length))) length--;
+    if (length < 12) return position > 0 && text.length - position < 12 && kept.includes(text.slice(-12));
     position += length;
   }
-  return position >= sentence.length;
+  return true;
 }

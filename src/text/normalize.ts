@@ -22,3 +22,13 @@ export function comparisonKey(text: string): string {
 const ASCII = /^[\x00-\x7f]*$/;
 /** `[\s\p{P}\p{S}]` restricted to ASCII: tab to carriage return, space, and !-/ :-@ [-` {-~. */
 const ASCII_DROPPED = /[\t-\r !-/:-@[-`{-~]+/g;
+
+/**
+ * Length of a comparison key with each non-Latin character counted twice: a Japanese
+ * character carries about as much text as two Latin letters, so one threshold serves both.
+ */
+export function weightedLength(key: string): number {
+  let length = key.length;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x2fff) length++;
+  return length;
+}

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { shingleSet } from './shingles.js';
 import { ShinglePostings } from './postings.js';
+import { weightedLength } from './normalize.js';
 
 /**
  * How a block takes part in duplicate detection:
@@ -36,10 +37,8 @@ export interface Repeat {
   kind: RepeatKind;
   /** The kept blocks this one repeats, in reading order. */
   sources: number[];
-  /** Share of the block's text found in the sources (1 for exact, cut and glued). */
+  /** Share of the block's key found in the sources (1 for exact, cut and glued). */
   coverage: number;
-  /** Removing this block loses no text (every character is in the sources). */
-  safe: boolean;
 }
 
 export interface RepeatedRun {
@@ -56,13 +55,13 @@ export interface RepeatAnalysis {
   runs: RepeatedRun[];
 }
 
-/** Detection thresholds: loose, so runs can include every copy; reports filter further. */
+/** Detection thresholds, in the units of the rule options they come from. */
 export interface RepeatThresholds {
-  /** Shortest key a cut-off copy may have. */
+  /** Shortest key (in characters) a cut-off copy may have. */
   minCutLength: number;
   /** Levenshtein similarity that makes two blocks near-duplicates. */
   nearSimilarity: number;
-  /** Shortest key compared for near-duplicates. */
+  /** Shortest key compared for near-duplicates, in weighted characters (weightedLength: a Japanese character counts 2). */
   minNearLength: number;
 }
 
@@ -96,12 +95,15 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     if (shared[j]++ === 0) touched.push(j);
   };
 
+  // Near copies share most of their shingles: a block sharing fewer is not worth an edit
+  // distance. The share follows the similarity asked for (0.7 at 0.85).
+  const nearShare = Math.max(0.1, 1 - 2 * (1 - thresholds.nearSimilarity));
   for (let i = 0; i < inputs.length; i++) {
     const { key, role } = inputs[i];
     if (role === 'gap' || role === 'barrier' || key.length === 0) continue;
     const earlier = firstByKey.get(key);
     if (earlier !== undefined) {
-      repeats.set(i, { index: i, kind: 'exact', sources: [earlier], coverage: 1, safe: true });
+      repeats.set(i, { index: i, kind: 'exact', sources: [earlier], coverage: 1 });
       continue;
     }
     firstByKey.set(key, i);
@@ -112,8 +114,7 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     touched = [];
     for (const hash of shingles) postings.forEach(hash, touch);
     const counts = touched.map((j) => [j, shared[j]] as const);
-    // Near copies share most of their shingles: others are not worth an edit distance.
-    const nearCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= shingles.length * 0.7).map(([j]) => j);
+    const nearCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= shingles.length * nearShare).map(([j]) => j);
     // Blocks whose own text is mostly inside this one: the only ones that can be a
     // (possibly edited) piece of a glued re-emission.
     const pieceCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= (shingleCounts[j] ?? Infinity) * 0.8).map(([j]) => j);
@@ -131,7 +132,7 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     const fragment = earlierFragmentOf(key, candidates, inputs, thresholds);
     if (fragment !== undefined) {
       // The earlier copy was cut off and this one is complete: keep this one.
-      repeats.set(fragment, { index: fragment, kind: 'cut', sources: [i], coverage: 1, safe: true });
+      repeats.set(fragment, { index: fragment, kind: 'cut', sources: [i], coverage: 1 });
       firstByKey.set(inputs[fragment].key, i);
     } else {
       const similar = similarToEarlier(i, key, candidates, nearCandidates, inputs, thresholds);
@@ -151,12 +152,12 @@ function containedInEarlier(i: number, key: string, candidates: number[], pieceC
   for (const j of candidates) {
     const source = inputs[j].key;
     if (source.length > key.length && source.startsWith(key)) {
-      return { index: i, kind: 'cut', sources: [j], coverage: 1, safe: true };
+      return { index: i, kind: 'cut', sources: [j], coverage: 1 };
     }
   }
   const tiling = tileWithEarlier(key, candidates, pieceCandidates, inputs);
   if (tiling.covered === key.length && tiling.sources.length >= 2) {
-    return { index: i, kind: 'glued', sources: tiling.sources, coverage: 1, safe: !tiling.fuzzy };
+    return { index: i, kind: 'glued', sources: tiling.sources, coverage: 1 };
   }
   return undefined;
 }
@@ -170,16 +171,16 @@ function similarToEarlier(
   inputs: RepeatInput[],
   thresholds: RepeatThresholds,
 ): Repeat | undefined {
-  if (key.length >= thresholds.minNearLength && nearCandidates.length > 0) {
+  if (weightedLength(key) >= thresholds.minNearLength && nearCandidates.length > 0) {
     const near = nearestEarlier(key, nearCandidates, inputs, thresholds);
-    if (near) return { index: i, kind: 'near', sources: [near.j], coverage: near.similarity, safe: false };
+    if (near) return { index: i, kind: 'near', sources: [near.j], coverage: near.similarity };
   }
   const tiling = tileWithEarlier(key, candidates, [], inputs);
   // Two whole earlier paragraphs verbatim, side by side, is a re-emission even with new text after them.
   // So is one long earlier paragraph re-emitted whole with other text run into it.
   const oneLongSource = tiling.sources.length === 1 && tiling.covered >= 100;
   if ((tiling.sources.length >= 2 || oneLongSource) && tiling.covered / key.length >= 0.5) {
-    return { index: i, kind: 'partial', sources: tiling.sources, coverage: tiling.covered / key.length, safe: false };
+    return { index: i, kind: 'partial', sources: tiling.sources, coverage: tiling.covered / key.length };
   }
   return undefined;
 }
@@ -187,15 +188,14 @@ function similarToEarlier(
 /**
  * Covers `key` from the left with whole earlier blocks, the last piece possibly the
  * start of one (a glued re-emission that was cut off). A piece may also be a near copy
- * of an earlier block (a word changed); the tiling is then `fuzzy`, and removing the
- * block could drop that word. Returns how far it got.
+ * of an earlier block (a word changed): whether removing the block would lose text is
+ * decided on the raw text, not here. Returns how far it got.
  */
-function tileWithEarlier(key: string, candidates: number[], pieceCandidates: number[], inputs: RepeatInput[]): { covered: number; sources: number[]; fuzzy: boolean } {
+function tileWithEarlier(key: string, candidates: number[], pieceCandidates: number[], inputs: RepeatInput[]): { covered: number; sources: number[] } {
   const ordered = [...candidates].sort((a, b) => inputs[b].key.length - inputs[a].key.length);
   const sources: number[] = [];
   let position = 0;
   let covered = 0;
-  let fuzzy = false;
   while (position < key.length) {
     let next = ordered.find((j) => key.startsWith(inputs[j].key, position));
     let length = next === undefined ? 0 : inputs[next].key.length;
@@ -206,7 +206,6 @@ function tileWithEarlier(key: string, candidates: number[], pieceCandidates: num
         if (matched > 0) {
           next = j;
           length = matched;
-          fuzzy = true;
           break;
         }
       }
@@ -225,7 +224,7 @@ function tileWithEarlier(key: string, candidates: number[], pieceCandidates: num
     }
     break;
   }
-  return { covered, sources: [...new Set(sources)].sort((a, b) => a - b), fuzzy };
+  return { covered, sources: [...new Set(sources)].sort((a, b) => a - b) };
 }
 
 /**
@@ -259,7 +258,7 @@ function nearestEarlier(
   let best: { j: number; similarity: number } | undefined;
   for (const j of candidates.slice(0, 3)) {
     const source = inputs[j].key;
-    if (source.length < thresholds.minNearLength) continue;
+    if (weightedLength(source) < thresholds.minNearLength) continue;
     // A near copy may also be cut off: compare with the same length of the source.
     const target = source.length > key.length * 1.15 ? source.slice(0, key.length) : source;
     if (Math.max(target.length, key.length) > MAX_LEVENSHTEIN_LENGTH) continue;

@@ -1,0 +1,133 @@
+import type { Article } from '../../src/article.js';
+import type { BlockInfo } from '../../src/blocks.js';
+import type { FixSafety, TextEdit } from '../../src/types.js';
+import { blockRemoval } from '../../src/text/ranges.js';
+import { markerMatcher, stripTrailingMarkers } from '../../src/text/markers.js';
+import { standsVerbatimIn, withoutWhitespace } from '../../src/text/verbatim.js';
+import type { Repeat, RepeatedRun } from '../../src/text/repeats.js';
+
+/**
+ * Which copy of a repeat goes, and how safe that is. Detection compares normalised keys;
+ * safety is decided here on the raw text (whitespace aside): a removal is safe only when
+ * what it removes stands verbatim in what stays. Copies equal only after normalisation
+ * (case, punctuation, markup, a sign) are near copies: the one that holds more is kept,
+ * and removing the other is unsafe. The fix engine checks every safe edit again.
+ */
+export interface Removal {
+  /** The block removed. */
+  target: number;
+  /** The blocks that stay and hold its text. */
+  kept: number[];
+  safety: FixSafety;
+  /** The copies are equal only after normalisation. */
+  variant: boolean;
+}
+
+export class RawBlocks {
+  private readonly cache = new Map<number, string>();
+  private readonly matcher;
+
+  constructor(
+    private readonly article: Article,
+    private readonly infos: BlockInfo[],
+    markerPatterns: readonly string[],
+  ) {
+    this.matcher = markerMatcher(markerPatterns);
+  }
+
+  /** The block's raw text without whitespace and trailing end markers. */
+  text(index: number): string {
+    let raw = this.cache.get(index);
+    if (raw === undefined) {
+      const { block } = this.infos[index];
+      raw = withoutWhitespace(stripTrailingMarkers(this.article.text.slice(block.start, block.end), this.matcher));
+      this.cache.set(index, raw);
+    }
+    return raw;
+  }
+
+  /** Removing the repeat's block loses nothing: its raw text stands in its sources'. */
+  verbatimInSources(repeat: Repeat): boolean {
+    const copy = this.text(repeat.index);
+    const sources = repeat.sources.map((source) => this.text(source));
+    if (sources.some((source) => source.includes(copy))) return true;
+    return repeat.kind === 'glued' && standsVerbatimIn(copy, sources.join('')).proven;
+  }
+
+  /** Which copy goes for a single repeat, and how safely; undefined when none may go. */
+  removalOf(repeat: Repeat): Removal | undefined {
+    if (repeat.kind === 'partial') return undefined;
+    const { index, sources } = repeat;
+    if (this.verbatimInSources(repeat)) return { target: index, kept: sources, safety: 'safe', variant: false };
+    if (repeat.kind === 'exact') {
+      const source = sources[0];
+      const sameType = this.infos[source].block.type === this.infos[index].block.type;
+      // The later copy holds more (a link, emphasis, a full stop; an HTML comment is no content): the earlier one goes.
+      if (sameType && this.text(index).includes(this.text(source)) && withoutComments(this.text(index)) !== withoutComments(this.text(source))) {
+        return { target: source, kept: [index], safety: 'safe', variant: false };
+      }
+      const keepCopy = sameType && holdsMore(this.infos[index], this.infos[source], this.text(index), this.text(source));
+      return keepCopy ? { target: source, kept: [index], safety: 'unsafe', variant: true } : { target: index, kept: sources, safety: 'unsafe', variant: true };
+    }
+    return { target: index, kept: sources, safety: 'unsafe', variant: false };
+  }
+}
+
+function withoutComments(raw: string): string {
+  return raw.replace(/<!--[\s\S]*?-->/g, '');
+}
+
+/** Of two copies equal after normalisation, whether `a` holds more than `b`: a finished sentence, then more markup. */
+function holdsMore(a: BlockInfo, b: BlockInfo, rawA: string, rawB: string): boolean {
+  const finishedA = a.ending === 'finished';
+  const finishedB = b.ending === 'finished';
+  if (finishedA !== finishedB) return finishedA;
+  return withoutComments(rawA).length > withoutComments(rawB).length;
+}
+
+/**
+ * The edits that remove a re-emitted section, and their safety. Each member whose raw
+ * text stands in its sources goes, with the markers and breaks between such members; a
+ * near copy of a paragraph stays for the next pass, where it is reported on its own. A
+ * heading, code block, list or table that is not a verbatim copy (another level, other
+ * wording, another operator) keeps its whole section, from the heading before it to the
+ * next one: removing the rest around it would leave it under the wrong heading.
+ */
+export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks, run: RepeatedRun): { edits: TextEdit[]; safety: FixSafety } {
+  const members = new Map(run.members.map((member) => [member.index, member] as const));
+  const verbatim = (i: number) => {
+    const member = members.get(i);
+    return member === undefined ? infos[i].role === 'gap' : raw.verbatimInSources(member);
+  };
+  const removable = new Set<number>();
+  for (let start = run.first; start <= run.last; ) {
+    let end = start + 1;
+    while (end <= run.last && infos[end].block.type !== 'heading') end++;
+    const structureDiffers = (i: number) => !verbatim(i) && members.has(i) && infos[i].role !== 'prose';
+    let kept = false;
+    for (let i = start; i < end; i++) kept ||= structureDiffers(i);
+    if (!kept) for (let i = start; i < end; i++) if (verbatim(i)) removable.add(i);
+    start = end;
+  }
+  const edits: TextEdit[] = [];
+  let pieceStart = -1;
+  for (let i = run.first; i <= run.last + 1; i++) {
+    const takes = i <= run.last && removable.has(i);
+    if (takes && pieceStart === -1) pieceStart = i;
+    if (!takes && pieceStart !== -1) {
+      // A piece neither starts nor ends with a gap block alone: a marker or a break between kept blocks stays.
+      let first = pieceStart;
+      let last = i - 1;
+      while (first <= last && !members.has(first)) first++;
+      while (last >= first && !members.has(last)) last--;
+      if (first <= last) {
+        const [from, to] = blockRemoval(article, first, last);
+        edits.push({ start: from, end: to, text: '' });
+      }
+      pieceStart = -1;
+    }
+  }
+  if (edits.length > 0) return { edits, safety: 'safe' };
+  const [from, to] = blockRemoval(article, run.first, run.last);
+  return { edits: [{ start: from, end: to, text: '' }], safety: 'unsafe' };
+}

@@ -1,0 +1,154 @@
+import { distance } from 'fastest-levenshtein';
+import type { Article } from '../../src/article.js';
+import { blockInfos, isLeadIn, type BlockInfo } from '../../src/blocks.js';
+import { weightedLength } from '../../src/text/normalize.js';
+import { continuesSection, findRepeatedBlocks, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
+
+/**
+ * What counts as a repeat worth reporting: the duplicate-paragraph rule's options, and
+ * the one owner of that decision (truncated-sentence asks here, with the same options).
+ * Lengths are of comparison keys (normalised text).
+ */
+export interface DuplicateOptions {
+  /** Shortest key of a verbatim repeat reported on its own, in weighted characters (a Japanese character counts 2). */
+  minLength: number;
+  /** Shortest key of a cut-off copy, in characters (it must stop mid-sentence). */
+  minCutLength: number;
+  /** Similarity (0-1, by edit distance) from which two paragraphs are near-duplicates. */
+  nearSimilarity: number;
+  /** Shortest key compared for near-duplicates, in weighted characters. */
+  minNearLength: number;
+}
+
+export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
+  minLength: 40,
+  minCutLength: 10,
+  nearSimilarity: 0.93,
+  minNearLength: 50,
+};
+
+/**
+ * Detection is looser than reporting, so a re-emitted section's run takes in every copy
+ * (a short cut piece, an edited sentence); what is reported is filtered afterwards. An
+ * option set below the loose value loosens detection too: options always reach it.
+ */
+const LOOSE_DETECTION = { minCutLength: 8, nearSimilarity: 0.85, minNearLength: 30 };
+
+function detectionThresholds(options: DuplicateOptions): RepeatThresholds {
+  return {
+    minCutLength: Math.min(LOOSE_DETECTION.minCutLength, options.minCutLength),
+    nearSimilarity: Math.min(LOOSE_DETECTION.nearSimilarity, options.nearSimilarity),
+    minNearLength: Math.min(LOOSE_DETECTION.minNearLength, options.minNearLength),
+  };
+}
+
+/** Every block that repeats an earlier one, found with the loose detection thresholds. */
+export function repeatAnalysis(article: Article, options: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS, markerPatterns: readonly string[] = []): RepeatAnalysis {
+  const thresholds = detectionThresholds(options);
+  return article.memo(`repeats:${JSON.stringify([thresholds, markerPatterns])}`, () =>
+    findRepeatedBlocks(
+      blockInfos(article, markerPatterns).map((info) => ({ key: info.key, role: info.role, finished: info.ending === 'finished' || isLeadIn(info) })),
+      thresholds,
+    ),
+  );
+}
+
+export interface ReportedRepeats {
+  runs: RepeatedRun[];
+  singles: Repeat[];
+}
+
+/** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
+const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
+
+/**
+ * The repeats worth a report. Real articles repeat short lead-ins ("For example:"),
+ * the same sentence before each code sample, and templated notes three times or more;
+ * a damaged article repeats whole paragraphs. So a single repeat is reported when it is
+ * long enough, appears exactly twice (or is very long: a note closing three sections is
+ * a template, a long paragraph three times is a loop), and is not a lead-in repeated with
+ * the structure it introduces; a cut-off copy when it stops mid-sentence.
+ */
+export function reportedRepeats(article: Article, thresholds: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS, markerPatterns: readonly string[] = []): ReportedRepeats {
+  return article.memo(`reported:${JSON.stringify([thresholds, markerPatterns])}`, () => {
+    const infos = blockInfos(article, markerPatterns);
+    const { repeats, runs } = repeatAnalysis(article, thresholds, markerPatterns);
+    const occurrences = new Map<string, number>();
+    for (const info of infos) if (info.key) occurrences.set(info.key, (occurrences.get(info.key) ?? 0) + 1);
+    // Templated prose: the copy sits between the same kinds of blocks as the text it
+    // repeats (a note under every entry, a sentence between two paragraphs in each
+    // section). A copy pasted in by a scraper or a generator lands anywhere.
+    const typeAt = (index: number) => infos[index]?.block.type ?? 'none';
+    const parallel = (repeat: Repeat) => {
+      const source = repeat.sources[0];
+      return typeAt(repeat.index - 1) === typeAt(source - 1) && typeAt(repeat.index + 1) === typeAt(source + 1);
+    };
+    // Stronger: a neighbour of the copy also resembles the source's neighbour (the
+    // next entry of a template: "Thank you to X" / "Thank you to Y").
+    const resembles = (a: number, b: number) => {
+      const x = infos[a]?.key.slice(0, 200) ?? '';
+      const y = infos[b]?.key.slice(0, 200) ?? '';
+      if (x === '' || y === '') return infos[a]?.block.type === infos[b]?.block.type;
+      return 1 - distance(x, y) / Math.max(x.length, y.length) >= 0.5;
+    };
+    const templated = (repeat: Repeat) => {
+      const source = repeat.sources[0];
+      return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1));
+    };
+    // Several near copies of one paragraph are entries of a template ("The 18.x line is
+    // affected…", "The 16.x line…", "The 14.x line…"); an edited copy comes alone.
+    const nearCopies = new Map<number, number>();
+    for (const repeat of repeats.values()) if (repeat.kind === 'near') nearCopies.set(repeat.sources[0], (nearCopies.get(repeat.sources[0]) ?? 0) + 1);
+    const leadIn = (repeat: Repeat) => {
+      if (weightedLength(infos[repeat.index].key) >= 100) return false; // a lead-in is short
+      // An HTML comment (`<!-- more -->`, a directive) introduces nothing.
+      const structureAt = (index: number) => (infos[index]?.block.type === 'html' && /^\s*<!--/.test(infos[index].block.text) ? undefined : infos[index]?.block.type);
+      const after = structureAt(repeat.index + 1);
+      return !!after && after === structureAt(repeat.sources[0] + 1) && STRUCTURE.has(after);
+    };
+    const previousContent = (index: number): BlockInfo | undefined => {
+      for (let i = index - 1; i >= 0; i--) if (infos[i].role !== 'gap') return infos[i];
+      return undefined;
+    };
+    const reportable = (repeat: Repeat): boolean => {
+      const info = infos[repeat.index];
+      if (info.role !== 'prose') return false;
+      const length = weightedLength(info.key);
+      switch (repeat.kind) {
+        case 'exact':
+          // The same paragraph twice in a row is a generation loop whatever its length (a
+          // heading followed by a paragraph of the same words is a heading and its text).
+          if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 300) && !leadIn(repeat) && !templated(repeat);
+        case 'cut':
+          // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
+          return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
+        case 'near':
+          // In templated surroundings only a copy with barely a character changed counts.
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97);
+        default:
+          return true;
+      }
+    };
+    // A run is a re-emitted section when it holds a paragraph worth reporting on its
+    // own, or two distinctive copies (text that appears exactly twice in the article):
+    // templated posts repeat the same sentence in every entry, and that is not a copy.
+    const distinctive = (repeat: Repeat) => {
+      const info = infos[repeat.index];
+      return repeat.kind !== 'near' && repeat.kind !== 'partial' && (info.role === 'prose' || info.block.type === 'heading') && occurrences.get(info.key) === 2 && weightedLength(info.key) >= 20;
+    };
+    const keptRuns = runs.filter((run) => {
+      // Most neighbouring copies must follow each other in the source as well.
+      let ordered = 0;
+      for (let k = 1; k < run.members.length; k++) if (continuesSection(run.members[k - 1], run.members[k])) ordered++;
+      if (ordered * 2 < run.members.length - 1 || ordered === 0) return false;
+      const strong = run.members.filter(distinctive);
+      const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
+      return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);
+    });
+    const inRun = new Set<number>();
+    for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);
+    const singles = [...repeats.values()].filter((repeat) => !inRun.has(repeat.index) && reportable(repeat)).sort((a, b) => a.index - b.index);
+    return { runs: keptRuns, singles };
+  });
+}

@@ -1,0 +1,186 @@
+import type { Paragraph, PhrasingContent } from 'mdast';
+import type { Node } from 'unist';
+import type { Article, Block } from './article.js';
+import { comparisonKey } from './text/normalize.js';
+import { isMarkerText, markerMatcher, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
+import type { BlockRole } from './text/repeats.js';
+import { sentenceEnding, type Ending } from './text/sentence-end.js';
+
+/** What the rules need to know of a top-level block, computed once per article. */
+export interface BlockInfo {
+  block: Block;
+  role: BlockRole;
+  /** Comparison key (normalised text, end markers removed). */
+  key: string;
+  /** The block is an end-of-generation marker and nothing else. */
+  marker: boolean;
+  /** A paragraph of running text (not a link list, a bold pseudo-heading, a marker). */
+  prose: boolean;
+  /** Plain text with trailing end markers removed. */
+  text: string;
+  /**
+   * The same text with inline code, autolinked URLs and HTML replaced by a neutral
+   * word: what bracket and sentence-end checks read (code has its own brackets).
+   */
+  proseText: string;
+  ending: Ending;
+}
+
+
+/**
+ * What each top-level block is, memoised on the article: shared by every rule that reads
+ * blocks. `markerPatterns` are the end-marker rule's extra patterns, so a configured
+ * marker is set aside everywhere, not only where that rule looks.
+ */
+export function blockInfos(article: Article, markerPatterns: readonly string[] = []): BlockInfo[] {
+  return article.memo(`blockInfos:${JSON.stringify(markerPatterns)}`, () => {
+    const matcher = markerMatcher(markerPatterns);
+    return article.blocks.map((block) => describeBlock(block, matcher, article.text.slice(block.start, block.end)));
+  });
+}
+
+/** A line that introduces what follows ("For example:", "手順は次のとおりです："): complete as it is. */
+export function isLeadIn(info: BlockInfo): boolean {
+  return /[:：]\s*$/.test(info.proseText);
+}
+
+function describeBlock(block: Block, matcher: MarkerMatcher, raw: string): BlockInfo {
+  const text = stripTrailingMarkers(block.text, matcher);
+  const marker = (block.type === 'paragraph' || block.type === 'html') && isMarkerText(block.text, matcher);
+  const proseText = block.type === 'paragraph' ? stripTrailingMarkers(phrasingText((block.node as Paragraph).children), matcher) : text;
+  const info: BlockInfo = { block, role: 'barrier', key: '', marker, prose: false, text, proseText, ending: sentenceEnding(proseText.trimEnd()) };
+  if (marker) {
+    info.role = 'gap';
+    return info;
+  }
+  switch (block.type) {
+    case 'paragraph': {
+      // Template syntax ({% ... %}, {{< ... >}}) loses its meaning without punctuation:
+      // compare it as written, and never as prose.
+      // Display math (`$$ ... $$`, remark-math syntax) is a formula, not a sentence.
+      if (TEMPLATE_SYNTAX.test(block.text) || DISPLAY_MATH.test(raw)) {
+        info.key = block.text.replace(/\s+/g, ' ').trim();
+        info.role = 'exact';
+        break;
+      }
+      info.key = comparisonKey(stripTrailingMarkers(keySource(block.node), matcher));
+      info.prose = isRunningText(block.node as Paragraph) && info.key.length > 0;
+      info.role = info.prose ? 'prose' : 'exact';
+      break;
+    }
+    case 'heading':
+      info.key = comparisonKey(keySource(block.node));
+      // "A long sentence.\n---" is a setext heading to CommonMark, but a paragraph
+      // followed by a thematic break to whoever wrote it.
+      info.prose = isSetextSentence(raw, block.text);
+      info.role = info.prose ? 'prose' : 'exact';
+      break;
+    case 'list':
+    case 'table':
+    case 'blockquote':
+      info.key = comparisonKey(keySource(block.node));
+      info.role = 'exact';
+      break;
+    case 'code':
+      info.key = comparisonKey(block.text);
+      info.role = 'exact';
+      break;
+    case 'html':
+      info.key = comparisonKey(block.text);
+      // A comment (<!-- more -->, a directive) is compared as written and never reported
+      // on its own, but a verbatim copy of it goes with a re-emitted section.
+      info.role = info.key === '' ? 'gap' : 'exact';
+      break;
+    case 'definition':
+      // A link reference definition copied with its section goes with it.
+      info.key = raw.replace(/\s+/g, ' ').trim();
+      info.role = 'exact';
+      break;
+    case 'thematicBreak':
+      info.role = 'gap';
+      break;
+    default:
+      info.role = 'barrier';
+  }
+  return info;
+}
+
+/** A setext "heading" that is really a sentence: it has a Japanese full stop, or is long with sentence punctuation. */
+function isSetextSentence(raw: string, text: string): boolean {
+  if (raw.trimStart().startsWith('#')) return false;
+  return /[。．]/.test(text) || (text.length > 60 && /[！？!?]|\.\s/.test(text));
+}
+
+/** Site-generator syntax (Liquid, Hugo shortcodes, DocFX includes, admonitions): not prose. */
+const TEMPLATE_SYNTAX = /\{%|\{\{|\[!include|^:::|:::$/im;
+const DISPLAY_MATH = /^\s*\$\$[\s\S]*\$\$\s*$/;
+
+/**
+ * A paragraph of running text: not only links or images (a link list, a CTA button),
+ * not only emphasis (a bold pseudo-heading).
+ */
+function isRunningText(paragraph: Paragraph): boolean {
+  const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
+  if (meaningful.length === 0) return false;
+  // Links, bare URLs, images, code and embeds (`@[gist](url)`) with at most a stray character around them.
+  const outsideLinks = meaningful
+    .filter((child) => !['link', 'image', 'linkReference', 'imageReference', 'html'].includes(child.type))
+    .map((child) => phrasingText([child]))
+    .join('')
+    .replaceAll(CODE_PLACEHOLDER, '');
+  if (!/\p{L}.*\p{L}/su.test(outsideLinks)) return false;
+  if (meaningful.length === 1 && (meaningful[0].type === 'strong' || meaningful[0].type === 'emphasis')) return false;
+  return meaningful.some((child: PhrasingContent) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode' || child.type === 'link');
+}
+
+/** Text of inline content with code and bare URLs replaced by a placeholder word. */
+function phrasingText(children: PhrasingContent[]): string {
+  let out = '';
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+        out += child.value.replace(BARE_URL, CODE_PLACEHOLDER);
+        break;
+      case 'inlineCode':
+        out += CODE_PLACEHOLDER;
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      case 'link': {
+        const only = child.children.length === 1 && child.children[0].type === 'text' ? child.children[0].value : undefined;
+        out += only !== undefined && (only === child.url || only === child.url.replace(/^mailto:/, '')) ? CODE_PLACEHOLDER : phrasingText(child.children);
+        break;
+      }
+      default:
+        if ('children' in child) out += phrasingText(child.children as PhrasingContent[]);
+    }
+  }
+  return out;
+}
+
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()（）「」]+/g;
+
+/** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */
+const CODE_PLACEHOLDER = 'code';
+
+/**
+ * The text a comparison key is made from: the words, plus the targets of links and
+ * images, so two "See the [slides](a.slide)" paragraphs pointing at different slides
+ * are different paragraphs.
+ */
+function keySource(node: Node): string {
+  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
+  let out = '';
+  if ('children' in node && Array.isArray(node.children)) {
+    for (const child of node.children as Node[]) out += keySource(child) + (child.type === 'listItem' || child.type === 'paragraph' || child.type === 'tableCell' ? ' ' : '');
+  }
+  if ((node.type === 'link' || node.type === 'image') && 'url' in node) out += ` ${String(node.url)} `;
+  if (node.type === 'image' && 'alt' in node && node.alt) out = `${String(node.alt)}${out}`;
+  return out;
+}
