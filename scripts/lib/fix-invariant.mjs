@@ -1,0 +1,115 @@
+// The "--fix loses no text" checks shared by scripts/check-fix-safety.mjs and
+// scripts/adversarial-fix.mjs. They read only the text before and after a fix; they
+// do not ask scrapelint what it meant to do.
+//
+// lostLines(before, after): every line a fix removed must still stand, whitespace
+// aside, in the output. A removed line passes when, with all whitespace stripped, it is
+//   - empty,
+//   - an end-of-generation marker line (built-ins, case-sensitive, optionally after `>`),
+//   - a substring of the whitespace-stripped output,
+//   - or (counted apart, as `viaTrailingMarker`) such a substring once end markers at
+//     its end are taken off: `text<|endoftext|>` whose marker the fix removed.
+// Anything else is a loss.
+//
+// lostSentences(damaged, output): the unsafe-level check. A sentence (split after
+// 。．！？!? or ". ", at least 8 characters) that occurs once in the damaged text and is
+// gone from the output (whitespace-insensitive substring) is lost, unless the output has a
+// sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept).
+import { diffArrays } from 'diff';
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * Built-in end-of-generation markers, case-sensitive, whitespace already stripped:
+ * ---END--- and === END === (any run of 2+ dashes or equals signs, `--- END OF ARTICLE ---`
+ * too), [END], <END>, 【END】, (END), <|word|>, </s>, [/INST].
+ */
+const MARKER = String.raw`(?:[-=]{2,}END(?:OF[A-Z]+)?[-=]{2,}|\[END\]|<END>|【END】|\(END\)|<\|[A-Za-z0-9_]+\|>|<\/s>|\[\/INST\])`;
+const MARKER_LINE = new RegExp(`^>?${MARKER}+$`);
+const TRAILING_MARKERS = new RegExp(`${MARKER}+$`);
+const ANY_MARKER = new RegExp(MARKER.replace('END(?:OF[A-Z]+)?', String.raw`\s*END(?:\s+OF\s+[A-Z]+)?\s*`), 'g');
+
+export const stripWhitespace = (text) => text.replace(/\s+/g, '');
+
+/** Whether a line (whitespace aside) is an end marker and nothing else. */
+export function isEndMarkerLine(line) {
+  return MARKER_LINE.test(stripWhitespace(line));
+}
+
+/** Lines without the blank ones, joined: the comparison "blank lines aside". */
+export function withoutBlankLines(text) {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/**
+ * Lines of `before` that the diff to `after` removes, with their 1-based line number.
+ */
+export function removedLines(before, after) {
+  const removed = [];
+  let line = 1;
+  for (const part of diffArrays(before.split('\n'), after.split('\n'))) {
+    if (part.added) continue;
+    if (part.removed) part.value.forEach((text, i) => removed.push({ line: line + i, text }));
+    line += part.value.length;
+  }
+  return removed;
+}
+
+/**
+ * Checks every removed line. Returns { removed, lost: [{ line, text }], viaTrailingMarker }.
+ */
+export function lostLines(before, after) {
+  const flatAfter = stripWhitespace(after);
+  const removed = removedLines(before, after);
+  const lost = [];
+  let viaTrailingMarker = 0;
+  for (const entry of removed) {
+    const flat = stripWhitespace(entry.text);
+    if (flat === '' || MARKER_LINE.test(flat) || flatAfter.includes(flat)) continue;
+    const unmarked = flat.replace(TRAILING_MARKERS, '');
+    if (unmarked !== flat && flatAfter.includes(unmarked)) {
+      viaTrailingMarker++;
+      continue;
+    }
+    lost.push(entry);
+  }
+  return { removed: removed.length, lost, viaTrailingMarker };
+}
+
+/** Sentences of a text: split after 。．！？!? or ". " and at line breaks; >= 8 characters. */
+export function sentences(text) {
+  return text
+    .split(/(?<=[。．！？!?])|(?<=\.)\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 8);
+}
+
+function similarity(a, b) {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+}
+
+/**
+ * Sentences that occur once in `damaged` and that the output neither keeps nor keeps a
+ * near variant (similarity >= 0.8) of. End markers are not sentences: they are taken
+ * out of both texts first.
+ */
+export function lostSentences(damaged, output, minSimilarity = 0.8) {
+  const unmark = (text) => text.replace(ANY_MARKER, '');
+  const counts = new Map();
+  for (const s of sentences(unmark(damaged))) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const flatOutput = stripWhitespace(unmark(output));
+  let kept;
+  const lost = [];
+  for (const [sentence, n] of counts) {
+    const flat = stripWhitespace(sentence);
+    if (n !== 1 || flat.length < 8 || flatOutput.includes(flat)) continue;
+    kept ??= sentences(unmark(output)).map(stripWhitespace);
+    if (kept.some((other) => similarity(flat, other) >= minSimilarity)) continue;
+    lost.push(sentence);
+  }
+  return lost;
+}
