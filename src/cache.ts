@@ -100,7 +100,9 @@ export class LintCache {
     } catch {
       return undefined;
     }
-    if (stat.size !== entry.size) return undefined;
+    // Only a regular file can hit: a pipe or device put in a cached file's place is read
+    // (and refused) by the normal path, never hashed here without a bound.
+    if (!stat.isFile() || stat.size !== entry.size) return undefined;
     const hit = { result: { ...entry.result, filePath: file }, fingerprint: entry.fingerprint };
     if (this.strategy === 'metadata') return stat.mtimeMs === entry.mtimeMs ? hit : undefined;
     try {

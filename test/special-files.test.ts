@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,23 @@ describe('special files named on the command line get one message and never hang
       expect(lstatSync(path.join(dir, 'special.md')).isFile()).toBe(false);
     });
   }
+
+  it.skipIf(!hasMkfifo)('with --cache, a pipe or device put where a cached file was gets the message, never a hang', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.md'), '');
+    writeFileSync(path.join(dir, 'b.md'), '');
+    // Empty files: a pipe and a device report size 0 too, so the cached size matches.
+    expect(runCli(['--cache', 'a.md', 'b.md'], dir).signal).toBeNull();
+    rmSync(path.join(dir, 'a.md'));
+    rmSync(path.join(dir, 'b.md'));
+    makeFifo(path.join(dir, 'a.md'));
+    symlinkSync('/dev/zero', path.join(dir, 'b.md'));
+    const { code, signal, stdout } = runCli(['--cache', '-f', 'compact', 'a.md', 'b.md'], dir);
+    expect(signal).toBeNull();
+    expect(code).toBe(1);
+    expect(stdout).toContain('a.md:1:1: error not a regular file: a named pipe; not linted');
+    expect(stdout).toContain('b.md:1:1: error not a regular file: a character device; not linted');
+  });
 
   it.skipIf(!existsSync('/dev/zero'))('--stdin from /dev/zero and --stdin --fix from /dev/urandom stop at the size limit', () => {
     for (const [device, args] of [['/dev/zero', []], ['/dev/urandom', ['--fix']]] as const) {
