@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { lintFiles } from './lint.js';
 import { formatters } from './formatters/index.js';
-import { ConfigError } from './engine.js';
+import { ConfigError } from './config/rules.js';
 import { ConfigResolver } from './config/resolver.js';
 import { lintStdin } from './stdin.js';
 import { packageInfo } from './meta.js';

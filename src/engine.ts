@@ -6,9 +6,6 @@ import type { Finding } from './finding.js';
 import type { EslintFix, Fix, LintMessage, LintResult, ReportDescriptor, SeverityLevel } from './types.js';
 import { applyEdits, fixViolation } from './fix-proof.js';
 
-export type { Finding } from './finding.js';
-// Config validation lives in src/config/rules.ts; re-exported for modules that still import it from here.
-export { ConfigError, resolveRules, closest, type ActiveRule } from './config/rules.js';
 
 /** Runs every active rule on one parsed article. */
 export function runRules(article: Article, active: ActiveRule[]): Finding[] {

@@ -1,5 +1,7 @@
 import type { Fix, FixSafety, TextEdit } from './types.js';
-import { lintArticleText, type ActiveRule, type Finding, type RunOptions } from './engine.js';
+import { lintArticleText, type RunOptions } from './engine.js';
+import type { ActiveRule } from './config/rules.js';
+import type { Finding } from './finding.js';
 import type { Article } from './article.js';
 import { applyEdits, provenTogether } from './fix-proof.js';
 
