@@ -2,7 +2,8 @@ import type { Paragraph, PhrasingContent } from 'mdast';
 import type { Node } from 'unist';
 import type { Article, Block } from './article.js';
 import { comparisonKey } from './text/normalize.js';
-import { isMarkerText, markerMatcher, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
+import { isMarkerText, markerMatcher, maskStrikeClosers, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
+import { codeRanges } from './text/ranges.js';
 import type { BlockRole } from './text/repeats.js';
 import { sentenceEnding, type Ending } from './text/sentence-end.js';
 
@@ -35,7 +36,10 @@ export interface BlockInfo {
 export function blockInfos(article: Article, markerPatterns: readonly string[] = []): BlockInfo[] {
   return article.memo(`blockInfos:${JSON.stringify(markerPatterns)}`, () => {
     const matcher = markerMatcher(markerPatterns);
-    return article.blocks.map((block) => describeBlock(block, matcher, article.text.slice(block.start, block.end)));
+    // A `</s>` closing an HTML `<s>` opened in an earlier block is strike-through, not a marker.
+    const inCode = codeRanges(article);
+    const masked = maskStrikeClosers(article.text, (offset) => offset < article.bodyStart || inCode(offset));
+    return article.blocks.map((block) => describeBlock(block, matcher, article.text.slice(block.start, block.end), masked.slice(block.start, block.end)));
   });
 }
 
@@ -44,9 +48,9 @@ export function isLeadIn(info: BlockInfo): boolean {
   return /[:：]\s*$/.test(info.proseText);
 }
 
-function describeBlock(block: Block, matcher: MarkerMatcher, raw: string): BlockInfo {
+function describeBlock(block: Block, matcher: MarkerMatcher, raw: string, maskedRaw: string): BlockInfo {
   const text = stripTrailingMarkers(block.text, matcher);
-  const marker = (block.type === 'paragraph' || block.type === 'html') && isMarkerText(block.text, matcher);
+  const marker = (block.type === 'paragraph' || block.type === 'html') && isMarkerText(block.text, matcher) && (block.type !== 'html' || isMarkerText(maskedRaw, matcher));
   const proseText = block.type === 'paragraph' ? stripTrailingMarkers(phrasingText((block.node as Paragraph).children), matcher) : text;
   const info: BlockInfo = { block, role: 'barrier', key: '', marker, prose: false, text, proseText, ending: sentenceEnding(proseText.trimEnd()) };
   if (marker) {
