@@ -1,4 +1,4 @@
-import type { Rule } from '../src/types.js';
+import type { Rule, TextEdit } from '../src/types.js';
 import { findTrailingMarker, isMarkerText, markerMatcher, markerPatternProblem, maskStrikeClosers } from '../src/text/markers.js';
 import { codeRanges, lineRemoval } from '../src/text/ranges.js';
 
@@ -66,8 +66,20 @@ export const endMarker: Rule<EndMarkerOptions> = {
         data: { marker: match.marker.trim() },
         start: at + match.marker.search(/\S/),
         end: start + lineText.trimEnd().length,
-        fix: { safety: 'safe', edits: [{ start: at, end: start + lineText.length, text: '' }], markers: context.options.patterns },
+        fix: { safety: 'safe', edits: [trailingRemoval(at, start + lineText.length, match.marker)], markers: context.options.patterns },
       });
     }
   },
 };
+
+/**
+ * The edit that removes a marker at the end of a line. The blanks before it go with it
+ * ("text <|endoftext|>" → "text"), unless blanks follow it: then it was put before the
+ * line's own trailing spaces (a Markdown hard break), and only the marker goes.
+ */
+function trailingRemoval(at: number, lineEnd: number, marker: string): TextEdit {
+  const after = marker.length - marker.trimEnd().length;
+  if (after === 0) return { start: at, end: lineEnd, text: '' };
+  const before = marker.length - marker.trimStart().length;
+  return { start: at + before, end: lineEnd - after, text: '' };
+}

@@ -121,7 +121,7 @@ const DISPLAY_MATH = /^\s*\$\$[\s\S]*\$\$\s*$/;
 
 /**
  * A paragraph of running text: not only links or images (a link list, a CTA button),
- * not only emphasis (a bold pseudo-heading).
+ * not a short line in bold (a pseudo-heading).
  */
 function isRunningText(paragraph: Paragraph): boolean {
   const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
@@ -133,7 +133,11 @@ function isRunningText(paragraph: Paragraph): boolean {
     .join('')
     .replaceAll(CODE_PLACEHOLDER, '');
   if (!/\p{L}.*\p{L}/su.test(outsideLinks)) return false;
-  if (meaningful.length === 1 && (meaningful[0].type === 'strong' || meaningful[0].type === 'emphasis')) return false;
+  // A bold line is a pseudo-heading; a whole sentence in bold or italics (a lead, an author's note) is text.
+  if (meaningful.length === 1 && (meaningful[0].type === 'strong' || meaningful[0].type === 'emphasis')) {
+    const text = phrasingText([meaningful[0]]).trim();
+    return text.length >= 30 && sentenceEnding(text) === 'finished';
+  }
   return meaningful.some((child: PhrasingContent) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode' || child.type === 'link');
 }
 

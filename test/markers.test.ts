@@ -82,3 +82,12 @@ describe('custom patterns', () => {
     expect('(end)'.replace(markerTokens(), '')).toBe('(end)');
   });
 });
+
+describe('a marker at the end of a line', () => {
+  it('goes with the blanks before it, but leaves the blanks after it (a hard break stays a hard break)', async () => {
+    const { fixText } = await import('../src/index.js');
+    const head = '---\ntitle: t\n---\n\n';
+    expect(fixText(`${head}The first line ends here.<|endoftext|>  \nThe second line follows it.\n`).output).toBe(`${head}The first line ends here.  \nThe second line follows it.\n`);
+    expect(fixText(`${head}The paragraph ends here. <|endoftext|>\n`).output).toBe(`${head}The paragraph ends here.\n`);
+  });
+});

@@ -46,12 +46,34 @@ export class RawBlocks {
     return raw;
   }
 
-  /** Removing the repeat's block loses nothing: its raw text stands in its sources'. */
+  /**
+   * Removing the repeat's block loses nothing: its raw text stands in its sources', or,
+   * for a copy found by its key, in another earlier block with the same key (the key of
+   * `</Tabs>` is the key of `<Tabs>`, and two code blocks may differ by an operator).
+   */
   verbatimInSources(repeat: Repeat): boolean {
     const copy = this.text(repeat.index);
     const sources = repeat.sources.map((source) => this.text(source));
     if (sources.some((source) => source.includes(copy))) return true;
+    if (repeat.kind === 'exact') return this.sameKeyBefore(repeat.index).some((j) => this.text(j).includes(copy));
     return repeat.kind === 'glued' && standsVerbatimIn(copy, sources.join('')).proven;
+  }
+
+  private byKey: Map<string, number[]> | undefined;
+
+  private sameKeyBefore(index: number): number[] {
+    if (!this.byKey) {
+      const byKey = new Map<string, number[]>();
+      this.infos.forEach((info, i) => {
+        const list = byKey.get(info.key);
+        if (list) list.push(i);
+        else byKey.set(info.key, [i]);
+      });
+      this.byKey = byKey;
+    }
+    const same = this.byKey.get(this.infos[index].key) ?? [];
+    // A few candidates are enough: a block repeated thousands of times is compared with the first ones.
+    return same.filter((j) => j < index).slice(0, 16);
   }
 
   /** Which copy goes for a single repeat, and how safely; undefined when none may go. */

@@ -58,6 +58,8 @@ export interface ReportedRepeats {
   singles: Repeat[];
 }
 
+const FINAL_STOP = /[。．.！!？?]$/;
+
 /** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
 const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
 
@@ -89,6 +91,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
       const x = infos[a]?.key.slice(0, 200) ?? '';
       const y = infos[b]?.key.slice(0, 200) ?? '';
       if (x === '' || y === '') return infos[a]?.block.type === infos[b]?.block.type;
+      // The same neighbour twice is the rest of a re-emitted stretch, not the next entry of a template.
+      if (infos[a].key === infos[b].key) return false;
       return 1 - distance(x, y) / Math.max(x.length, y.length) >= 0.5;
     };
     const templated = (repeat: Repeat) => {
@@ -106,6 +110,13 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
       const after = structureAt(repeat.index + 1);
       return !!after && after === structureAt(repeat.sources[0] + 1) && STRUCTURE.has(after);
     };
+    // A line repeated with only its full stop added or dropped is restated on purpose (a
+    // summary line above the section that says it again, a caption): a cut stops mid-word.
+    const restated = (repeat: Repeat) => {
+      const a = infos[repeat.index].text.trim();
+      const b = infos[repeat.sources[0]].text.trim();
+      return a !== b && (a === b.replace(FINAL_STOP, '') || b === a.replace(FINAL_STOP, ''));
+    };
     const previousContent = (index: number): BlockInfo | undefined => {
       for (let i = index - 1; i >= 0; i--) if (infos[i].role !== 'gap') return infos[i];
       return undefined;
@@ -119,7 +130,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
           // The same paragraph twice in a row is a generation loop whatever its length (a
           // heading followed by a paragraph of the same words is a heading and its text).
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 300) && !leadIn(repeat) && !templated(repeat);
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 300) && !leadIn(repeat) && !templated(repeat) && !restated(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
