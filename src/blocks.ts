@@ -17,6 +17,8 @@ export interface BlockInfo {
   marker: boolean;
   /** A paragraph of running text (not a link list, a bold pseudo-heading, a marker). */
   prose: boolean;
+  /** A paragraph of site-generator syntax (`{{ end }}`, `{% include %}`, `:::note`). */
+  template?: boolean;
   /** Plain text with trailing end markers removed. */
   text: string;
   /**
@@ -59,12 +61,12 @@ function describeBlock(block: Block, matcher: MarkerMatcher, raw: string, masked
   }
   switch (block.type) {
     case 'paragraph': {
-      // Template syntax ({% ... %}, {{< ... >}}) loses its meaning without punctuation:
-      // compare it as written, and never as prose.
-      // Display math (`$$ ... $$`, remark-math syntax) is a formula, not a sentence.
+      // Template syntax ({% ... %}, {{< ... >}}) loses its meaning without punctuation,
+      // and display math (`$$ ... $$`) is a formula: compared as written, never as prose.
       if (TEMPLATE_SYNTAX.test(block.text) || DISPLAY_MATH.test(raw)) {
         info.key = block.text.replace(/\s+/g, ' ').trim();
         info.role = 'exact';
+        info.template = TEMPLATE_SYNTAX.test(block.text);
         break;
       }
       info.key = comparisonKey(stripTrailingMarkers(keySource(block.node), matcher));

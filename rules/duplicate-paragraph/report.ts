@@ -60,6 +60,9 @@ export interface ReportedRepeats {
 
 const FINAL_STOP = /[。．.！!？?]$/;
 
+/** A paragraph this long (weighted characters) repeated is a copy, never a template's text. */
+const VERY_LONG = 300;
+
 /** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
 const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
 
@@ -95,8 +98,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
       if (infos[a].key === infos[b].key) return false;
       return 1 - distance(x, y) / Math.max(x.length, y.length) >= 0.5;
     };
+    // A template repeats a caption, a label or a note; a long paragraph twice is a copy
+    // wherever it lands (the same threshold as for three copies, below).
     const templated = (repeat: Repeat) => {
       const source = repeat.sources[0];
+      if (weightedLength(infos[repeat.index].key) >= VERY_LONG) return false;
       return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1));
     };
     // Several near copies of one paragraph are entries of a template ("The 18.x line is
@@ -130,7 +136,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
           // The same paragraph twice in a row is a generation loop whatever its length (a
           // heading followed by a paragraph of the same words is a heading and its text).
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= 300) && !leadIn(repeat) && !templated(repeat) && !restated(repeat);
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
@@ -148,7 +154,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
       const info = infos[repeat.index];
       return repeat.kind !== 'near' && repeat.kind !== 'partial' && (info.role === 'prose' || info.block.type === 'heading') && occurrences.get(info.key) === 2 && weightedLength(info.key) >= 20;
     };
-    const keptRuns = runs.filter((run) => {
+    // A run does not start with HTML or template syntax (`</Note>`, `{{ end }}`): the
+    // closing tag of the original's last element matches every earlier one, but it is
+    // not part of the copy that follows it.
+    const closing = (index: number) => infos[index].block.type === 'html' || infos[index].template === true;
+    const trimmed = runs
+      .map((run) => {
+        let k = 0;
+        while (k < run.members.length && closing(run.members[k].index)) k++;
+        return k === 0 ? run : { first: run.members[Math.min(k, run.members.length - 1)].index, last: run.last, members: run.members.slice(k) };
+      })
+      .filter((run) => run.members.length >= 2);
+    const keptRuns = trimmed.filter((run) => {
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
       for (let k = 1; k < run.members.length; k++) if (continuesSection(run.members[k - 1], run.members[k])) ordered++;

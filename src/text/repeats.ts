@@ -129,17 +129,22 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
       repeats.set(i, contained);
       continue;
     }
-    const fragment = earlierFragmentOf(key, candidates, inputs, thresholds);
+    // An unfinished block taken for a near copy of something else may still be the cut-off
+    // start of this one: being its fragment is the stronger relation.
+    const fragmentCandidates = counts
+      .filter(([j]) => !repeats.has(j) || (repeats.get(j)!.kind === 'near' && !inputs[j].finished))
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([j]) => j);
+    const fragment = earlierFragmentOf(key, fragmentCandidates, inputs, thresholds);
     if (fragment !== undefined) {
       // The earlier copy was cut off and this one is complete: keep this one.
       repeats.set(fragment, { index: fragment, kind: 'cut', sources: [i], coverage: 1 });
       firstByKey.set(inputs[fragment].key, i);
     } else {
       const similar = similarToEarlier(i, key, candidates, nearCandidates, inputs, thresholds);
-      if (similar) {
-        repeats.set(i, similar);
-        continue;
-      }
+      // A near copy is indexed all the same, but only as a possible fragment of a later block (above).
+      if (similar) repeats.set(i, similar);
     }
     shingleCounts[i] = shingles.length;
     for (const hash of shingles) postings.add(hash, i);
