@@ -60,7 +60,7 @@ export interface ReportedRepeats {
 
 const FINAL_STOP = /[。．.！!？?]$/;
 
-/** A paragraph this long (weighted characters) repeated is a copy, never a template's text. */
+/** A paragraph this long (weighted characters) repeated three times is a loop, not a template's note. */
 const VERY_LONG = 300;
 
 /** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
@@ -94,15 +94,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
       const x = infos[a]?.key.slice(0, 200) ?? '';
       const y = infos[b]?.key.slice(0, 200) ?? '';
       if (x === '' || y === '') return infos[a]?.block.type === infos[b]?.block.type;
-      // The same neighbour twice is the rest of a re-emitted stretch, not the next entry of a template.
-      if (infos[a].key === infos[b].key) return false;
       return 1 - distance(x, y) / Math.max(x.length, y.length) >= 0.5;
     };
-    // A template repeats a caption, a label or a note; a long paragraph twice is a copy
-    // wherever it lands (the same threshold as for three copies, below).
     const templated = (repeat: Repeat) => {
       const source = repeat.sources[0];
-      if (weightedLength(infos[repeat.index].key) >= VERY_LONG) return false;
       return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1));
     };
     // Several near copies of one paragraph are entries of a template ("The 18.x line is
@@ -136,6 +131,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
           // The same paragraph twice in a row is a generation loop whatever its length (a
           // heading followed by a paragraph of the same words is a heading and its text).
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
+          // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
+          if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
           return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
