@@ -162,6 +162,16 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
         return k === 0 ? run : { first: run.members[Math.min(k, run.members.length - 1)].index, last: run.last, members: run.members.slice(k) };
       })
       .filter((run) => run.members.length >= 2);
+    // A whole section (its heading and text, verbatim) copied again after the article's
+    // last block is a generation re-emitted, even where its text alone looks like a
+    // template's (the same heading before both copies). A short closing line under two
+    // parallel "Next steps" headings is not enough text to count (100 weighted characters).
+    const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
+    const reEmittedAtEnd = (run: RepeatedRun) =>
+      run.last === lastContent &&
+      infos[run.first].block.type === 'heading' &&
+      run.members.every((member) => member.kind === 'exact') &&
+      run.members.reduce((n, member) => n + (infos[member.index].role === 'prose' ? weightedLength(infos[member.index].key) : 0), 0) >= 100;
     const keptRuns = trimmed.filter((run) => {
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
@@ -169,7 +179,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
       if (ordered * 2 < run.members.length - 1 || ordered === 0) return false;
       const strong = run.members.filter(distinctive);
       const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
-      return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);
+      return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80) || reEmittedAtEnd(run);
     });
     const inRun = new Set<number>();
     for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);
