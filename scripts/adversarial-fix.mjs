@@ -78,10 +78,12 @@ class Table {
   }
   print(shareOf) {
     console.log(`\n${this.title}`);
-    console.log(`  ${'kind'.padEnd(18)} ${'cases'.padStart(6)} ${this.columns.map((c) => c.padStart(Math.max(9, c.length))).join(' ')}   share ${shareOf}  (n/a)`);
+    const stable = this.columns.includes('stable');
+    console.log(`  ${'kind'.padEnd(18)} ${'cases'.padStart(6)} ${this.columns.map((c) => c.padStart(Math.max(9, c.length))).join(' ')}   share ${shareOf}${stable ? '  of stable' : ''}  (n/a)`);
     for (const [kind, row] of this.rows) {
       const share = row.cases === 0 ? '  -  ' : (row.counts[shareOf] / row.cases).toFixed(3);
-      console.log(`  ${kind.padEnd(18)} ${String(row.cases).padStart(6)} ${this.columns.map((c) => String(row.counts[c]).padStart(Math.max(9, c.length))).join(' ')}   ${share.padStart(6 + shareOf.length)}  (${row.na})`);
+      const ofStable = !stable ? '' : `  ${(row.counts.stable === 0 ? '  -  ' : (row.counts['st-restored'] / row.counts.stable).toFixed(3)).padStart(9)}`;
+      console.log(`  ${kind.padEnd(18)} ${String(row.cases).padStart(6)} ${this.columns.map((c) => String(row.counts[c]).padStart(Math.max(9, c.length))).join(' ')}   ${share.padStart(6 + shareOf.length)}${ofStable}  (${row.na})`);
     }
   }
   printFailures(label) {
@@ -112,8 +114,11 @@ function examples(failures, n) {
 // "pre": of the losing cases, those whose every loss also happens when the clean article is fixed.
 const variantTable = new Table('A. raw variants of a copy, safe --fix: cases losing a line (target 0); unsafe-losing: cases losing a sentence under --unsafe-fixes', ['losing', 'pre', 'unsafe-losing', 'unsafe-pre']);
 // "ws-only": not restored, but only trailing spaces at line ends differ from the original.
-const safeTable = new Table('C. damage, safe --fix: restored share (target >= 0.98); losing: cases where a removed line stands nowhere in the output', ['restored', 'ws-only', 'losing', 'pre']);
-const unsafeTable = new Table('D. damage, --fix --unsafe-fixes: restored share (target >= 0.98); losing: cases losing a sentence with no near variant kept', ['restored', 'ws-only', 'losing', 'pre', 'sentences']);
+// "stable": cases whose clean original this --fix leaves alone (on the others the damaged
+// article cannot come back to the original, whatever happens to the damage); "st-restored":
+// those of them restored. The second share is restoration of the damage alone.
+const safeTable = new Table('C. damage, safe --fix: restored share (target >= 0.98); losing: cases where a removed line stands nowhere in the output', ['restored', 'ws-only', 'losing', 'pre', 'stable', 'st-restored']);
+const unsafeTable = new Table('D. damage, --fix --unsafe-fixes: restored share (target >= 0.98); losing: cases losing a sentence with no near variant kept', ['restored', 'ws-only', 'losing', 'pre', 'sentences', 'stable', 'st-restored']);
 const sentenceFailures = new Table('', []);
 const stats = { articles: 0, sampled: 0, planned: 0, origSafeChanged: 0, origUnsafeChanged: 0, origLoses: 0, origLosesSentence: 0 };
 
@@ -176,13 +181,13 @@ function runDamage(plan, base) {
       const line = lost.length > 0 ? `lost L${lost[0].line}: ${clip(lost[0].text)}` : firstDifference(plan.text, output);
       const failure = restored && lost.length === 0 ? undefined : { file: plan.file, line, changed: base.changed.safe, command: reproduce(plan.file, kind) };
       if (kind === 'verbatim') countVerbatim(plan, restored);
-      safeTable.add(kind, { restored, 'ws-only': trailingSpaceOnly(output, plan.text), losing: lost.length > 0, pre: lost.length > 0 && base.linesPre(lost) }, failure);
+      safeTable.add(kind, { restored, 'ws-only': trailingSpaceOnly(output, plan.text), losing: lost.length > 0, pre: lost.length > 0 && base.linesPre(lost), stable: !base.changed.safe, 'st-restored': restored && !base.changed.safe }, failure);
     }
     const output = fix(damaged, plan.file, true);
     const restored = restores(output, plan.text);
     const lost = lostSentences(damaged, output);
     const failure = restored ? undefined : { file: plan.file, line: firstDifference(plan.text, output), changed: base.changed.unsafe, command: reproduce(plan.file, kind, true) };
-    unsafeTable.add(kind, { restored, 'ws-only': trailingSpaceOnly(output, plan.text), losing: lost.length > 0, pre: lost.length > 0 && base.sentencesPre(lost), sentences: lost.length }, failure);
+    unsafeTable.add(kind, { restored, 'ws-only': trailingSpaceOnly(output, plan.text), losing: lost.length > 0, pre: lost.length > 0 && base.sentencesPre(lost), sentences: lost.length, stable: !base.changed.unsafe, 'st-restored': restored && !base.changed.unsafe }, failure);
     if (lost.length > 0) sentenceFailures.add(`D ${kind}`, {}, { file: plan.file, line: `lost: ${clip(lost[0])}`, pre: base.sentencesPre(lost), command: reproduce(plan.file, kind, true) });
   }
 }

@@ -21,9 +21,10 @@ import { distance } from 'fastest-levenshtein';
 /**
  * Built-in end-of-generation markers, case-sensitive, whitespace already stripped:
  * ---END--- and === END === (any run of 2+ dashes or equals signs, `--- END OF ARTICLE ---`
- * too), [END], <END>, 【END】, (END), <|word|>, </s>, [/INST].
+ * too), the tight lower-case fence ---end--- / ===end===, [END], <END>, 【END】, (END),
+ * <|word|>, </s>, [/INST].
  */
-const MARKER = String.raw`(?:[-=]{2,}END(?:OF[A-Z]+)?[-=]{2,}|\[END\]|<END>|【END】|\(END\)|<\|[A-Za-z0-9_]+\|>|<\/s>|\[\/INST\])`;
+const MARKER = String.raw`(?:[-=]{2,}END(?:OF[A-Z]+)?[-=]{2,}|-{3,}end-{3,}|={3,}end={3,}|\[END\]|<END>|【END】|\(END\)|<\|[A-Za-z0-9_]+\|>|<\/s>|\[\/INST\])`;
 const MARKER_LINE = new RegExp(`^>?${MARKER}+$`);
 const TRAILING_MARKERS = new RegExp(`${MARKER}+$`);
 const ANY_MARKER = new RegExp(MARKER.replace('END(?:OF[A-Z]+)?', String.raw`\s*END(?:\s+OF\s+[A-Z]+)?\s*`), 'g');
