@@ -13,6 +13,8 @@ export interface FixOutcome {
   output: string;
   /** How many problems the applied fixes resolved. */
   fixedCount: number;
+  /** The applied fixes counted by the rule whose finding offered each (sums to fixedCount). */
+  fixedByRule: Record<string, number>;
   /** The article and findings of the final text. */
   article: Article;
   findings: Finding[];
@@ -52,12 +54,12 @@ export function selectFixes(fixes: Fix[]): Fix[] {
 /**
  * Applies the fixes of one pass that do not overlap and that keep their promise together
  * (src/fix-proof.ts): a safe fix removes only what stays elsewhere, an unsafe one loses
- * no sentence without a near variant. Returns the new text, how many fixes were applied,
- * and why the others were refused.
+ * no sentence without a near variant. Returns the new text, how many fixes were applied
+ * (and which), and why the others were refused.
  */
-export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number; refused: Map<Fix, string> } {
+export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number; accepted: Fix[]; refused: Map<Fix, string> } {
   const { accepted, refused } = provenTogether(text, selectFixes(fixes));
-  return { text: applyEdits(text, accepted), applied: accepted.length, refused };
+  return { text: applyEdits(text, accepted), applied: accepted.length, accepted, refused };
 }
 
 function editsAreDisjoint(edits: TextEdit[]): boolean {
@@ -83,11 +85,15 @@ export function fixArticleText(text: string, filePath: string, active: ActiveRul
   let current = lintArticleText(text, filePath, active, run);
   let output = text;
   let fixedCount = 0;
+  const fixedByRule: Record<string, number> = {};
   let rolledBack: string | undefined;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixes = current.findings.map((f) => f.fix).filter((fix): fix is Fix => isApplicable(fix, level));
     if (fixes.length === 0) break;
-    const { text: next, applied } = applyFixes(output, fixes);
+    // Each fix is counted for the rule of the finding that offered it.
+    const ruleOf = new Map<Fix, string>();
+    for (const finding of current.findings) if (finding.fix && !ruleOf.has(finding.fix)) ruleOf.set(finding.fix, finding.ruleId ?? 'unknown');
+    const { text: next, applied, accepted } = applyFixes(output, fixes);
     if (applied === 0 || next === output) break;
     const after = lintArticleText(next, filePath, active, run);
     if (frontMatterParses(current.article) && !frontMatterParses(after.article)) {
@@ -99,8 +105,12 @@ export function fixArticleText(text: string, filePath: string, active: ActiveRul
       break;
     }
     fixedCount += applied;
+    for (const fix of accepted) {
+      const rule = ruleOf.get(fix) ?? 'unknown';
+      fixedByRule[rule] = (fixedByRule[rule] ?? 0) + 1;
+    }
     output = next;
     current = after;
   }
-  return { output, fixedCount, article: current.article, findings: current.findings, rolledBack };
+  return { output, fixedCount, fixedByRule, article: current.article, findings: current.findings, rolledBack };
 }

@@ -85,7 +85,10 @@ function fixWith(source: string, filePath: string, active: ActiveRule[], level: 
   const result = summarise(filePath, messages);
   const output = (bom ? '\uFEFF' : '') + outcome.output;
   result.fixedCount = outcome.fixedCount;
-  if (outcome.fixedCount > 0) result.output = output;
+  if (outcome.fixedCount > 0) {
+    result.output = output;
+    result.fixedByRule = outcome.fixedByRule;
+  }
   return { output, fixed: outcome.fixedCount > 0, fixedCount: outcome.fixedCount, result, article: outcome.article };
 }
 
@@ -130,7 +133,11 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
     results[i] = linted.result;
     fingerprints[i] = linted.fingerprint;
     // The cache holds each file's own result; cross-file problems are computed afresh every run.
-    if (cache && linted.stamp) cache.store(jobs[i].file, keys[i], linted.stamp, linted.result, linted.fingerprint);
+    // What this run fixed is not part of it (a later run that reuses it fixed nothing).
+    if (cache && linted.stamp) {
+      const { fixedByRule: _fixedByRule, ...stored } = linted.result;
+      cache.store(jobs[i].file, keys[i], linted.stamp, stored, linted.fingerprint);
+    }
   };
   const workers = workerCount(pending.length, options.concurrency);
   if (workers > 1) {
@@ -173,8 +180,14 @@ function addCrossFileProblems(jobs: FileJob[], results: LintResult[], fingerprin
   }
   for (const [i, messages] of added) {
     const all = [...results[i].messages, ...messages].sort((a, b) => a.line - b.line || a.column - b.column);
-    const { output, fixedCount, source } = results[i];
-    results[i] = { ...summarise(results[i].filePath, all), ...(output !== undefined ? { output } : {}), ...(fixedCount !== undefined ? { fixedCount } : {}), ...(source !== undefined ? { source } : {}) };
+    const { output, fixedCount, fixedByRule, source } = results[i];
+    results[i] = {
+      ...summarise(results[i].filePath, all),
+      ...(output !== undefined ? { output } : {}),
+      ...(fixedCount !== undefined ? { fixedCount } : {}),
+      ...(fixedByRule !== undefined ? { fixedByRule } : {}),
+      ...(source !== undefined ? { source } : {}),
+    };
   }
 }
 

@@ -113,6 +113,11 @@ export interface LintResult {
   output?: string;
   /** Number of problems fixed in this file (by --fix). */
   fixedCount?: number;
+  /**
+   * The fixes applied to this file, counted by rule (`{ "duplicate-paragraph": 2 }`);
+   * present only when fixes changed it. Not in ESLint's shape: an addition.
+   */
+  fixedByRule?: Record<string, number>;
   source?: string;
 }
 

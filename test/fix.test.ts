@@ -19,6 +19,14 @@ describe('applyFixes', () => {
     expect(applied).toBe(2);
   });
 
+  it('returns the fixes it applied, the very objects it was given', () => {
+    const kept = { safety: 'unsafe' as const, edits: [{ start: 1, end: 3, text: '' }] };
+    const overlapping = { safety: 'unsafe' as const, edits: [{ start: 2, end: 5, text: 'X' }] };
+    const { accepted } = applyFixes('abcdefghij', [kept, overlapping]);
+    expect(accepted).toEqual([kept]);
+    expect(accepted[0]).toBe(kept);
+  });
+
   it('refuses a safe fix whose removed text stands nowhere else, and one that inserts text', () => {
     const text = 'The fix for this is included in llhttp v2.1.4.\n\nTHe fix for this is included in llhttp v2.1.4.\n';
     const second = text.indexOf('THe');
@@ -63,6 +71,20 @@ describe('fixText', () => {
     const once = fixText(source).output;
     expect(once).toBe('\uFEFF---\ntitle: t\n---\n\nOne complete paragraph that says something.\n');
     expect(fixText(once).output).toBe(once);
+  });
+
+  it('counts the applied fixes by rule, over all passes', () => {
+    const paragraph = 'This paragraph is long enough to be reported when it appears twice, surely: yes, really.';
+    const source = `---\ntitle: t\n---\n\n${paragraph}\n\n${paragraph}\n\nThe end.\n\n---END---\n`;
+    const fixed = fixText(source);
+    expect(fixed.output).toBe(`---\ntitle: t\n---\n\n${paragraph}\n\nThe end.\n`);
+    expect(fixed.fixedCount).toBe(2);
+    expect(fixed.result.fixedByRule).toEqual({ 'duplicate-paragraph': 1, 'end-marker': 1 });
+    // Nothing fixed: no field (ESLint's shape, untouched).
+    const clean = fixText(fixed.output);
+    expect(clean.fixedCount).toBe(0);
+    expect(clean.result).not.toHaveProperty('fixedByRule');
+    expect(lintText(source)).not.toHaveProperty('fixedByRule');
   });
 
   it('applies unsafe fixes only when asked', () => {
