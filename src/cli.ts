@@ -9,6 +9,7 @@ import { lintStdin } from './stdin.js';
 import { packageInfo } from './meta.js';
 import { ProgressLine } from './progress.js';
 import { statistics } from './formatters/statistics.js';
+import { fixSummary } from './formatters/fix-summary.js';
 import { UsageError } from './files.js';
 import type { LintResult } from './types.js';
 
@@ -245,6 +246,10 @@ export async function run(argv: string[]): Promise<number> {
       diff += await diffOf(result, original, cwd);
     }
   }
+  // A --fix run that wrote files ends with one line on stderr saying what it changed (stdout
+  // stays the report alone); --quiet filters the report, not this line.
+  const fixesWritten = !!options.fix && !options.fixDryRun && !options.stdin;
+  const summaryLine = fixesWritten ? `${fixSummary(results)}\n` : '';
   if (options.quiet) results = results.map(onlyErrors);
   const fixedCount = options.fix || options.fixDryRun ? results.reduce((n, r) => n + (r.fixedCount ?? 0), 0) : undefined;
   let toStdout = '';
@@ -252,7 +257,8 @@ export async function run(argv: string[]): Promise<number> {
     let report = formatters[target.format](results, {
       cwd,
       color: target.file === undefined ? useColor(options, process.stdout) : false,
-      fixedCount,
+      // stylish's own "Fixed n problems" line would repeat the stderr summary.
+      fixedCount: fixesWritten && target.format === 'stylish' ? undefined : fixedCount,
       dryRun: !!options.fixDryRun,
     });
     const human = target.format === 'stylish' || target.format === 'compact';
@@ -274,6 +280,7 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     await writeStdout(toStdout);
   }
+  if (summaryLine) process.stderr.write(summaryLine);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;

@@ -119,10 +119,53 @@ describe('scrapelint command', () => {
     const dir = tempDir();
     const file = path.join(dir, 'crlf.md');
     writeFileSync(file, '---\r\ntitle: CRLF\r\n---\r\n\r\nComplete text here.\r\n\r\n---END---\r\n');
-    const { code, stdout } = run(['--fix', file]);
+    const { code, stdout, stderr } = run(['--fix', file]);
     expect(code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('---\r\ntitle: CRLF\r\n---\r\n\r\nComplete text here.\r\n');
-    expect(stdout).toContain('Fixed 1 problem in 1 file.');
+    expect(stderr).toBe('Fixed 1 problem in 1 file (end-marker 1).\n');
+    expect(stdout).toBe('');
+  });
+
+  it('--fix over a folder ends with one line on stderr: fixes, files changed, fixes by rule', () => {
+    const paragraph = 'This paragraph is long enough to be reported when it appears twice, surely: yes, really.';
+    const write = (dir: string) => {
+      writeFileSync(path.join(dir, 'marker.md'), MARKED);
+      writeFileSync(path.join(dir, 'repeat.md'), `---\ntitle: Repeat\n---\n\n${paragraph}\n\n${paragraph}\n\nThe end.\n`);
+      writeFileSync(path.join(dir, 'clean.md'), CLEAN);
+      return dir;
+    };
+    const summary = 'Fixed 2 problems in 2 files (duplicate-paragraph 1, end-marker 1).\n';
+    const dir = write(tempDir());
+    const fixed = run(['--fix', '.'], { cwd: dir });
+    expect(fixed.code).toBe(0);
+    expect(fixed.stderr).toBe(summary);
+    expect(fixed.stdout).toBe('');
+    expect(readFileSync(path.join(dir, 'clean.md'), 'utf8')).toBe(CLEAN);
+    // A second run has nothing left to do, and says so.
+    expect(run(['--fix', '.'], { cwd: dir }).stderr).toBe('No fixes applied.\n');
+
+    // JSON on stdout stays JSON; each fixed file carries its fixes by rule.
+    const json = run(['--fix', '-f', 'json', '.'], { cwd: write(tempDir()) });
+    expect(json.stderr).toBe(summary);
+    const results = JSON.parse(json.stdout) as { filePath: string; fixedCount?: number; fixedByRule?: Record<string, number> }[];
+    expect(Object.fromEntries(results.map((r) => [path.basename(r.filePath), r.fixedByRule]))).toEqual({
+      'clean.md': undefined,
+      'marker.md': { 'end-marker': 1 },
+      'repeat.md': { 'duplicate-paragraph': 1 },
+    });
+    expect(results.find((r) => r.filePath.endsWith('repeat.md'))?.fixedCount).toBe(1);
+
+    // --quiet filters the report, not the summary; a cached result does not claim the fixes again.
+    const cached = write(tempDir());
+    expect(run(['--fix', '--quiet', '--cache', '.'], { cwd: cached }).stderr).toBe(summary);
+    const again = run(['--fix', '--cache', '-f', 'json', '.'], { cwd: cached });
+    expect(again.stderr).toBe('No fixes applied.\n');
+    expect(JSON.parse(again.stdout).some((r: { fixedByRule?: unknown }) => r.fixedByRule)).toBe(false);
+
+    // Nothing is written by --fix-dry-run, and --stdin prints the fixed text: no summary line.
+    const dry = write(tempDir());
+    expect(run(['--fix-dry-run', '.'], { cwd: dry }).stderr).toBe('');
+    expect(run(['--fix', '--stdin', '--stdin-filename', 'marker.md'], { cwd: dry, input: MARKED }).stderr).not.toMatch(/\(end-marker 1\)|No fixes applied/);
   });
 
   it('--fix keeps the BOM and the file mode, and reports what remains', () => {
@@ -130,12 +173,14 @@ describe('scrapelint command', () => {
     const file = path.join(dir, 'bom.md');
     writeFileSync(file, '\uFEFF---\ntitle: BOM\n---\n\nKept text.\n\n[END]\n\nThe article stops in the middle of a sentence and the\n');
     chmodSync(file, 0o640);
-    const { code, stdout } = run(['--fix', file]);
+    const { code, stdout, stderr } = run(['--fix', file]);
     expect(readFileSync(file, 'utf8')).toBe('\uFEFF---\ntitle: BOM\n---\n\nKept text.\n\nThe article stops in the middle of a sentence and the\n');
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(code).toBe(1);
     expect(stdout).toContain('The article ends mid-sentence');
-    expect(stdout).toContain('Fixed 1 problem in 1 file.');
+    // The summary is on stderr; stylish does not repeat it.
+    expect(stdout).not.toContain('Fixed');
+    expect(stderr).toBe('Fixed 1 problem in 1 file (end-marker 1).\n');
   });
 
   it('--fix --unsafe-fixes also cuts the unfinished tail', () => {
