@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
 import { fixturesDir, runCli, tempDir } from './helpers.js';
-import { rules } from '../src/index.js';
+import { formatters, rules } from '../src/index.js';
+import type { LintResult } from '../src/types.js';
 
 const REPEATED = 'This paragraph is long enough to be reported when it appears twice, 100% sure: yes, really.';
 /** Two problems (a repeat, a marker) and a message carrying %, :, "," and a newline-looking text. */
@@ -202,5 +203,93 @@ describe('several formats in one run', () => {
     const dir = project();
     expect(runCli(['-o', 'r.json', '-f', 'json', 'posts'], { cwd: dir }).stdout).toBe('');
     expect(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'))).toHaveLength(2);
+  });
+});
+
+/** Just enough DOM to run the html report's own script outside a browser. */
+class FakeElement {
+  children: FakeElement[] = [];
+  className = '';
+  dataset: Record<string, string> = {};
+  classList = { toggle: () => {} };
+  private text = '';
+  constructor(readonly tag: string) {}
+  get textContent(): string {
+    return this.text + this.children.map((child) => child.textContent).join('');
+  }
+  set textContent(value: string) {
+    this.text = value;
+    this.children = [];
+  }
+  appendChild(child: FakeElement) {
+    this.children.push(child);
+    return child;
+  }
+  addEventListener() {}
+  *all(): Generator<FakeElement> {
+    yield this;
+    for (const child of this.children) yield* child.all();
+  }
+}
+
+/** Runs the page's script over its data; returns the rendered files and the summary line. */
+function renderPage(page: string): { main: FakeElement; summary: string } {
+  const data = /<script type="application\/json" id="data">(.*?)<\/script>/s.exec(page)![1];
+  const script = /<script>(.*?)<\/script>/s.exec(page)![1];
+  const byId: Record<string, FakeElement> = { data: new FakeElement('script'), files: new FakeElement('main'), summary: new FakeElement('p'), rules: new FakeElement('span'), severity: new FakeElement('select') };
+  byId.data.textContent = data;
+  const document = {
+    getElementById: (id: string) => byId[id],
+    createElement: (tag: string) => new FakeElement(tag),
+    createTextNode: (text: string) => Object.assign(new FakeElement('#text'), { textContent: text }),
+    querySelectorAll: () => [],
+  };
+  new Function('document', script)(document);
+  return { main: byId.files, summary: byId.summary.textContent };
+}
+
+describe('html format', () => {
+  const fixedResult = (filePath: string): LintResult => ({
+    filePath,
+    messages: [],
+    errorCount: 0,
+    warningCount: 0,
+    fatalErrorCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    fixedCount: 3,
+    fixedByRule: { 'end-marker': 1, 'duplicate-paragraph': 2 },
+  });
+
+  it('shows in the header of each fixed file how many fixes were applied, by rule', () => {
+    const dir = tempDir();
+    const page = formatters.html([fixedResult(path.join(dir, 'fixed.md'))], { cwd: dir, color: false, fixedCount: 3 });
+    expect(page).toContain('"fixes":"Fixed 3 problems (duplicate-paragraph 2, end-marker 1)"');
+    const { main, summary } = renderPage(page);
+    // A file with no problems left is still listed: --fix changed it.
+    expect([...main.all()].filter((e) => e.tag === 'h2').map((e) => e.textContent)).toEqual(['fixed.md']);
+    expect([...main.all()].filter((e) => e.className === 'fixes').map((e) => e.textContent)).toEqual(['Fixed 3 problems (duplicate-paragraph 2, end-marker 1)']);
+    expect(summary).toMatch(/: 0 problems in 0 of 1 files; fixed 3$/);
+    const dry = formatters.html([fixedResult(path.join(dir, 'fixed.md'))], { cwd: dir, color: false, fixedCount: 3, dryRun: true });
+    expect(dry).toContain('"fixes":"Would fix 3 problems (duplicate-paragraph 2, end-marker 1)"');
+  });
+
+  it('after --fix, lists the fixes applied per file and no empty diff', () => {
+    const dir = project();
+    const { code, stderr } = runCli(['--fix', '-f', 'html', '-o', 'report.html', 'posts'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toBe('Fixed 2 problems in 1 file (duplicate-paragraph 1, end-marker 1).\n');
+    const page = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    const { main } = renderPage(page);
+    expect([...main.all()].filter((e) => e.tag === 'h2').map((e) => e.textContent)).toEqual(['posts/with space/damaged.md']);
+    expect([...main.all()].filter((e) => e.className === 'fixes').map((e) => e.textContent)).toEqual(['Fixed 2 problems (duplicate-paragraph 1, end-marker 1)']);
+    expect(page).not.toContain('"diff"');
+  });
+
+  it('renders nothing about fixes in a plain run', () => {
+    const page = runCli(['-f', 'html', 'posts'], { cwd: project() }).stdout;
+    const { main, summary } = renderPage(page);
+    expect([...main.all()].some((e) => e.className === 'fixes')).toBe(false);
+    expect(summary).toMatch(/: 2 problems in 1 of 2 files$/);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import type { Formatter } from './types.js';
 import type { LintMessage, LintResult } from '../types.js';
-import { displayPath, reportedRuleId } from './common.js';
+import { displayPath, plural, reportedRuleId } from './common.js';
+import { fixesByRule } from './fix-summary.js';
 import { packageInfo, ruleDocsUrl } from '../meta.js';
 
 /** Lines of context shown around a problem, and the most lines a snippet may have. */
@@ -33,6 +34,8 @@ interface PageProblem {
 interface PageFile {
   path: string;
   problems: PageProblem[];
+  /** The fixes applied to the file (or, with --fix-dry-run, that would be), by rule. */
+  fixes?: string;
   /** The whole change a fix run would make (--fix-dry-run), as a unified diff. */
   diff?: string;
 }
@@ -58,12 +61,16 @@ export const html: Formatter = (results, context) => {
   };
   const files: PageFile[] = [];
   for (const result of results) {
-    if (result.messages.length === 0) continue;
+    const fixed = result.fixedCount ?? 0;
+    if (result.messages.length === 0 && fixed === 0) continue;
     const text = textOf(result.filePath);
+    const output = result.output?.replace(/^\uFEFF/, '');
     files.push({
       path: displayPath(result.filePath, context.cwd),
       problems: result.messages.map((m) => pageProblem(m, result, text, textOf, context.cwd)),
-      diff: text !== undefined && result.output !== undefined ? createTwoFilesPatch(displayPath(result.filePath, context.cwd), displayPath(result.filePath, context.cwd), text, result.output.replace(/^\uFEFF/, ''), 'now', 'after fixes', { context: 2 }) : undefined,
+      fixes: fixed > 0 ? fixLine(fixed, result.fixedByRule, !!context.dryRun) : undefined,
+      // After --fix the file on disk is the output already: no diff left to show.
+      diff: text !== undefined && output !== undefined && output !== text ? createTwoFilesPatch(displayPath(result.filePath, context.cwd), displayPath(result.filePath, context.cwd), text, output, 'now', 'after fixes', { context: 2 }) : undefined,
     });
   }
   const data = { tool: `scrapelint ${packageInfo().version}`, checked: results.length, files, fixedCount: context.fixedCount ?? null, dryRun: !!context.dryRun };
@@ -112,6 +119,12 @@ function pageProblem(m: LintMessage, result: LintResult, text: string | undefine
   return problem;
 }
 
+/** `Fixed 3 problems (duplicate-paragraph 2, end-marker 1)`, or `Would fix …` for a dry run. */
+export function fixLine(fixed: number, byRule: Record<string, number> | undefined, dryRun: boolean): string {
+  const rules = byRule ? fixesByRule(byRule) : '';
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(fixed, 'problem')}${rules ? ` (${rules})` : ''}`;
+}
+
 function snippet(text: string, line: number, endLine: number): Snippet {
   const lines = text.split(/\r\n|\r|\n/);
   const first = Math.max(1, line - CONTEXT);
@@ -131,6 +144,7 @@ h1{font-size:18px;margin:0 0 4px}
 main{padding:8px 16px}
 section.file{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:12px 0;padding:8px 12px}
 section.file h2{font-size:15px;margin:0 0 8px;font-family:ui-monospace,monospace;word-break:break-all}
+.fixes{font-size:13px;color:#1a7f37;margin:-4px 0 8px}
 div.problem{border-top:1px solid #eaeef2;padding:6px 0}
 .sev-error .sev{color:#cf222e;font-weight:600}
 .sev-warning .sev{color:#9a6700;font-weight:600}
@@ -153,6 +167,7 @@ const PAGE_SCRIPT = `
   data.files.forEach(function (file) {
     var section = el('section', 'file');
     section.appendChild(el('h2', null, file.path));
+    if (file.fixes) { section.appendChild(el('div', 'fixes', file.fixes)); section.dataset.fixed = 'yes'; }
     file.problems.forEach(function (p) {
       counts[p.rule] = (counts[p.rule] || 0) + 1; total++;
       var row = el('div', 'problem sev-' + p.severity);
@@ -179,7 +194,8 @@ const PAGE_SCRIPT = `
     if (file.diff) { section.appendChild(el('div', 'caption', 'all fixes of this file')); section.appendChild(el('pre', 'diff', file.diff)); }
     main.appendChild(section);
   });
-  document.getElementById('summary').textContent = data.tool + ': ' + total + ' problems in ' + data.files.length + ' of ' + data.checked + ' files' + (data.fixedCount !== null ? (data.dryRun ? '; fixes would remove ' : '; fixed ') + data.fixedCount : '');
+  var withProblems = data.files.filter(function (file) { return file.problems.length > 0; }).length;
+  document.getElementById('summary').textContent = data.tool + ': ' + total + ' problems in ' + withProblems + ' of ' + data.checked + ' files' + (data.fixedCount !== null ? (data.dryRun ? '; fixes would remove ' : '; fixed ') + data.fixedCount : '');
   var rulesBox = document.getElementById('rules');
   var enabled = {};
   Object.keys(counts).sort().forEach(function (rule) {
@@ -197,7 +213,8 @@ const PAGE_SCRIPT = `
         var show = enabled[row.dataset.rule] && (severity.value === 'all' || severity.value === row.dataset.severity);
         row.classList.toggle('hidden', !show); if (show) visible++;
       });
-      section.classList.toggle('hidden', visible === 0);
+      // A file --fix changed stays in view: what was fixed there is part of the review.
+      section.classList.toggle('hidden', visible === 0 && !section.dataset.fixed);
     });
   }
 })();
