@@ -4,6 +4,7 @@ import type { Article, Block } from './article.js';
 import { comparisonKey } from './text/normalize.js';
 import { isMarkerText, markerMatcher, maskStrikeClosers, stripTrailingMarkers, type MarkerMatcher } from './text/markers.js';
 import { codeRanges } from './text/ranges.js';
+import { inTabContainers } from './text/containers.js';
 import type { BlockRole } from './text/repeats.js';
 import { sentenceEnding, type Ending } from './text/sentence-end.js';
 
@@ -41,7 +42,19 @@ export function blockInfos(article: Article, markerPatterns: readonly string[] =
     // A `</s>` closing an HTML `<s>` opened in an earlier block is strike-through, not a marker.
     const inCode = codeRanges(article);
     const masked = maskStrikeClosers(article.text, (offset) => offset < article.bodyStart || inCode(offset));
-    return article.blocks.map((block) => describeBlock(block, matcher, article.text.slice(block.start, block.end), masked.slice(block.start, block.end)));
+    const infos = article.blocks.map((block) => describeBlock(block, matcher, article.text.slice(block.start, block.end), masked.slice(block.start, block.end)));
+    // Tab panes repeat their text from pane to pane by design: not compared for copies.
+    const panes = inTabContainers(
+      article.blocks.map((block) => ({
+        raw: article.text.slice(block.start, block.end),
+        code: block.type === 'code',
+        indented: block.type === 'code' && !/^\s*(?:```|~~~)/.test(article.text.slice(block.start, block.end)),
+      })),
+    );
+    panes.forEach((inside, i) => {
+      if (inside && infos[i].role !== 'gap') infos[i].role = 'barrier';
+    });
+    return infos;
   });
 }
 

@@ -1,0 +1,55 @@
+/**
+ * Tab panes and code groups: containers whose panes are parallel variants of one thing
+ * (the same example per language), so text may repeat from pane to pane by design.
+ * Recognised, by the raw text of top-level blocks:
+ * - Hugo shortcodes `{{< tabpane >}}`, `{{% tab … %}}`, `{{< tabs >}}` and their closers;
+ * - Docusaurus/MDX `<Tabs>` and `<TabItem>`;
+ * - VitePress/VuePress `::: code-group` … `:::`;
+ * - MkDocs (pymdownx.tabbed) `=== "Label"` followed by its indented pane.
+ */
+
+const HUGO_OPEN = /\{\{[<%]\s*(?:tabpane|tabs|tab)\b/g;
+const HUGO_CLOSE = /\{\{[<%]\s*\/\s*(?:tabpane|tabs|tab)\b/g;
+const MDX_OPEN = /<(?:Tabs|TabItem)\b/g;
+const MDX_CLOSE = /<\/(?:Tabs|TabItem)\s*>/g;
+const CODE_GROUP_OPEN = /^\s*:::\s*code-group\b/m;
+const FENCE_CLOSE = /^\s*:::\s*$/m;
+const MKDOCS_TAB = /^\s*===\+?\s+"[^"]*"\s*$/;
+
+export interface ContainerBlock {
+  /** Raw text of the block. */
+  raw: string;
+  /** Code blocks hold examples of this syntax, not containers. */
+  code: boolean;
+  /** An indented code block (the body of an MkDocs tab). */
+  indented: boolean;
+}
+
+/** For each block, whether it is part of a tab container (its markers included). */
+export function inTabContainers(blocks: readonly ContainerBlock[]): boolean[] {
+  const inside: boolean[] = new Array(blocks.length).fill(false);
+  let depth = 0;
+  let codeGroup = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const { raw, code, indented } = blocks[i];
+    if (code) {
+      inside[i] = depth > 0 || codeGroup || (indented && i > 0 && MKDOCS_TAB.test(blocks[i - 1].raw));
+      continue;
+    }
+    const opens = count(raw, HUGO_OPEN) + count(raw, MDX_OPEN);
+    const closes = count(raw, HUGO_CLOSE) + count(raw, MDX_CLOSE);
+    const startsGroup = CODE_GROUP_OPEN.test(raw);
+    inside[i] = depth > 0 || codeGroup || opens > 0 || closes > 0 || startsGroup || MKDOCS_TAB.test(raw);
+    depth = Math.max(0, depth + opens - closes);
+    if (startsGroup) codeGroup = true;
+    else if (codeGroup && FENCE_CLOSE.test(raw)) codeGroup = false;
+  }
+  return inside;
+}
+
+function count(text: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
