@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { inTabContainers, type ContainerBlock } from '../src/text/containers.js';
+
+const block = (raw: string, code = false, indented = false): ContainerBlock => ({ raw, code, indented });
+
+describe('inTabContainers', () => {
+  it('marks Hugo panes from the opening shortcode to the closer on the same line as another', () => {
+    const blocks = [block('Intro.'), block('{{< tabpane >}} {{% tab Go %}}'), block('Text.'), block('{{% /tab %}} {{% tab Java %}}'), block('Text.'), block('{{% /tab %}} {{< /tabpane >}}'), block('After.')];
+    expect(inTabContainers(blocks)).toEqual([false, true, true, true, true, true, false]);
+  });
+
+  it('marks MDX <Tabs>/<TabItem>, code groups and MkDocs tabs, but not syntax shown in a code block', () => {
+    expect(inTabContainers([block('<Tabs>'), block('<TabItem value="a">'), block('A.'), block('</TabItem>'), block('</Tabs>'), block('B.')])).toEqual([true, true, true, true, true, false]);
+    expect(inTabContainers([block('::: code-group'), block('```sh\nnpm i\n```', true), block(':::'), block('C.')])).toEqual([true, true, true, false]);
+    expect(inTabContainers([block('=== "Linux"'), block('    apt install x', true, true), block('D.')])).toEqual([true, true, false]);
+    expect(inTabContainers([block('```mdx\n<Tabs>\n```', true), block('E.')])).toEqual([false, false]);
+  });
+});
