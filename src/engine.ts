@@ -4,7 +4,7 @@ import { rules as registry } from '../rules/index.js';
 import type { ActiveRule } from './config/rules.js';
 import type { Finding } from './finding.js';
 import type { EslintFix, Fix, LintMessage, LintResult, ReportDescriptor, SeverityLevel } from './types.js';
-import { applyEdits, fixViolation } from './fix-proof.js';
+import { applyEdits, fixViolation, ProofContext, removesOnlyLayout } from './fix-proof.js';
 
 
 /** Runs every active rule on one parsed article. */
@@ -32,23 +32,34 @@ export function runRules(article: Article, active: ActiveRule[]): Finding[] {
     };
     rule.check(article, { options, report, optionsOf });
   }
-  for (const finding of findings) if (finding.fix) checkFix(article.text, finding);
+  const proofs = new ProofContext(article.text, article.bodyStart);
+  let checked = 0;
+  for (const finding of findings) {
+    if (!finding.fix || removesOnlyLayout(proofs, finding.fix)) continue;
+    // Each check builds the text that stays; past this many the fix engine's check of
+    // every pass still guards what is applied.
+    if (checked++ >= MAX_CHECKED_FIXES) break;
+    checkFix(proofs, finding);
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   return findings;
 }
+
+/** Fixes checked one by one per file (a file with thousands of repeats stays linear enough). */
+const MAX_CHECKED_FIXES = 64;
 
 /**
  * Checks a finding's fix alone against the raw text (src/fix-proof.ts). A safe fix that
  * fails its proof is offered as an unsafe one, and the message says why; a fix that
  * fails at both levels is withdrawn. The fix engine checks each pass again as a whole.
  */
-function checkFix(text: string, finding: Finding): void {
+function checkFix(proofs: ProofContext, finding: Finding): void {
   const fix = finding.fix!;
-  const after = applyEdits(text, [fix]);
-  const violation = fixViolation(text, fix, after);
+  const kept = proofs.kept(applyEdits(proofs.text, [fix]));
+  const violation = fixViolation(proofs, fix, kept);
   if (violation === undefined) return;
   const downgraded: Fix = { ...fix, safety: 'unsafe', refused: violation };
-  const stillViolated = fix.safety === 'safe' ? fixViolation(text, downgraded, after) : violation;
+  const stillViolated = fix.safety === 'safe' ? fixViolation(proofs, downgraded, kept) : violation;
   if (stillViolated === undefined) {
     finding.fix = downgraded;
     finding.message += ` Not fixed by --fix: ${violation}.`;

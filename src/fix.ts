@@ -3,7 +3,7 @@ import { lintArticleText, type RunOptions } from './engine.js';
 import type { ActiveRule } from './config/rules.js';
 import type { Finding } from './finding.js';
 import type { Article } from './article.js';
-import { applyEdits, provenTogether } from './fix-proof.js';
+import { applyEdits, ProofContext, provenTogether } from './fix-proof.js';
 
 /** ESLint's bound on fix passes: enough for cascades, never an endless loop. */
 export const MAX_FIX_PASSES = 10;
@@ -57,8 +57,8 @@ export function selectFixes(fixes: Fix[]): Fix[] {
  * no sentence without a near variant. Returns the new text, how many fixes were applied
  * (and which), and why the others were refused.
  */
-export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number; accepted: Fix[]; refused: Map<Fix, string> } {
-  const { accepted, refused } = provenTogether(text, selectFixes(fixes));
+export function applyFixes(text: string, fixes: Fix[], bodyStart = 0): { text: string; applied: number; accepted: Fix[]; refused: Map<Fix, string> } {
+  const { accepted, refused } = provenTogether(new ProofContext(text, bodyStart), selectFixes(fixes));
   return { text: applyEdits(text, accepted), applied: accepted.length, accepted, refused };
 }
 
@@ -93,7 +93,7 @@ export function fixArticleText(text: string, filePath: string, active: ActiveRul
     // Each fix is counted for the rule of the finding that offered it.
     const ruleOf = new Map<Fix, string>();
     for (const finding of current.findings) if (finding.fix && !ruleOf.has(finding.fix)) ruleOf.set(finding.fix, finding.ruleId ?? 'unknown');
-    const { text: next, applied, accepted } = applyFixes(output, fixes);
+    const { text: next, applied, accepted } = applyFixes(output, fixes, current.article.bodyStart);
     if (applied === 0 || next === output) break;
     const after = lintArticleText(next, filePath, active, run);
     if (frontMatterParses(current.article) && !frontMatterParses(after.article)) {

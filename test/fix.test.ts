@@ -138,3 +138,45 @@ describe('files', () => {
     expect(results[1].messages).toEqual([]);
   });
 });
+
+describe('the fix guard against hand-made fixes (what a buggy rule could propose)', () => {
+  const safe = (start: number, end: number, text = '') => ({ safety: 'safe' as const, edits: [{ start, end, text }] });
+  it('a short removal must stand whole at the start of a kept line, not inside a word', () => {
+    const text = 'This is not safe to run.\n\nRead the note below.\n';
+    const at = text.indexOf('not ');
+    expect(applyFixes(text, [safe(at, at + 4)]).applied).toBe(0);
+  });
+
+  it('pieces of a removal must stand in order: a sentence with its halves swapped is not kept', () => {
+    const text = 'The PostgreSQL 16 server is faster than the MySQL version 8 server in our tests.\n\nThe MySQL version 8 server is faster than the PostgreSQL 16 server in our tests.\n';
+    const second = text.lastIndexOf('The MySQL');
+    expect(applyFixes(text, [safe(second, text.length)]).applied).toBe(0);
+  });
+
+  it('the front matter proves nothing: a lede that stands only in the description is not a copy', () => {
+    const text = '---\ndescription: The quarterly report shows growth in every region this year.\n---\n\nThe quarterly report shows growth in every region this year.\n\nMore text follows here.\n';
+    const lede = text.indexOf('The quarterly report', 10);
+    expect(applyFixes(text, [safe(lede, text.indexOf('More'))], text.indexOf('\n---\n') + 5).applied).toBe(0);
+  });
+
+  it('a </s> that closes an <s> is not a marker the guard lets go', () => {
+    const text = 'Price: <s>3,000 yen\n</s>\n\nNow 2,500 yen.\n';
+    const closer = text.indexOf('</s>');
+    expect(applyFixes(text, [safe(closer, closer + 5)]).applied).toBe(0);
+  });
+
+  it('refuses inserted whitespace, backwards edits and edits outside the text', () => {
+    const text = 'The therapist said the session was over.\n';
+    const at = text.indexOf('rapist');
+    expect(applyFixes(text, [safe(at, at, ' ')]).applied).toBe(0);
+    expect(applyFixes(text, [safe(10, 5)]).applied).toBe(0);
+    expect(applyFixes(text, [safe(0, text.length + 5)]).applied).toBe(0);
+  });
+
+  it('a loop of the same paragraph goes back to its start each time and is still proven', () => {
+    const paragraph = 'The same paragraph, long enough to be a copy, again and again.';
+    const text = `${paragraph}\n\n${paragraph}\n\n${paragraph}\n\n${paragraph}\n`;
+    const second = paragraph.length + 2;
+    expect(applyFixes(text, [safe(second, text.length)]).text).toBe(`${paragraph}\n\n`);
+  });
+});

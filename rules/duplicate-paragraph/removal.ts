@@ -3,7 +3,7 @@ import type { BlockInfo } from '../../src/blocks.js';
 import type { FixSafety, TextEdit } from '../../src/types.js';
 import { blockRemoval } from '../../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers } from '../../src/text/markers.js';
-import { standsVerbatimIn, withoutWhitespace } from '../../src/text/verbatim.js';
+import { SearchBudget, standsVerbatimIn, withoutWhitespace } from '../../src/text/verbatim.js';
 import type { Repeat, RepeatedRun } from '../../src/text/repeats.js';
 
 /**
@@ -26,6 +26,7 @@ export interface Removal {
 export class RawBlocks {
   private readonly cache = new Map<number, string>();
   private readonly matcher;
+  private readonly budget: SearchBudget;
 
   constructor(
     private readonly article: Article,
@@ -33,6 +34,7 @@ export class RawBlocks {
     markerPatterns: readonly string[],
   ) {
     this.matcher = markerMatcher(markerPatterns);
+    this.budget = SearchBudget.forText(article.text.length);
   }
 
   /** The block's raw text without whitespace and trailing end markers. */
@@ -56,7 +58,7 @@ export class RawBlocks {
     const sources = repeat.sources.map((source) => this.text(source));
     if (sources.some((source) => source.includes(copy))) return true;
     if (repeat.kind === 'exact') return this.sameKeyBefore(repeat.index).some((j) => this.text(j).includes(copy));
-    return repeat.kind === 'glued' && standsVerbatimIn(copy, sources.join('')).proven;
+    return repeat.kind === 'glued' && standsVerbatimIn(copy, sources.join(''), this.budget).proven;
   }
 
   private byKey: Map<string, number[]> | undefined;

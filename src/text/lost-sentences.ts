@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { comparisonKey } from './normalize.js';
-import { standsVerbatimIn } from './verbatim.js';
+import { KeptText, SearchBudget, standsVerbatimIn } from './verbatim.js';
 
 /**
  * The rule an unsafe fix must keep: it may drop a near copy or a fragment, but never a
@@ -10,14 +10,14 @@ import { standsVerbatimIn } from './verbatim.js';
  */
 
 /** Similarity (by edit distance on keys) from which a kept sentence is a variant of a lost one. */
-export const NEAR_VARIANT = 0.8;
+const NEAR_VARIANT = 0.8;
 /** Sentences shorter than this (in key characters) say too little to count. */
 const MIN_SENTENCE = 6;
 
 const TERMINAL = /[。．！？!?.]["”’」』）)\]*_]*$/;
 
 /** Finished sentences of `text`, split after 。．！？!? and ". ", and at line breaks. */
-export function finishedSentences(text: string): string[] {
+function finishedSentences(text: string): string[] {
   return text
     .split(/(?<=[。．！？!?])|(?<=\.)\s+|\n+/)
     .map((s) => s.trim())
@@ -33,22 +33,41 @@ function sentenceKeys(text: string): string[] {
 
 /**
  * Sentences of `removed` that have no near variant in `kept`: the same key anywhere in
- * the kept text (whole or in long pieces), or a kept sentence at least NEAR_VARIANT similar.
+ * the kept text (whole or in long pieces, in order), or a kept sentence at least
+ * NEAR_VARIANT similar.
  */
-export function sentencesWithoutVariant(removed: string, kept: string): string[] {
+export function sentencesWithoutVariant(removed: string, kept: string | KeptText, budget = SearchBudget.forText(removed.length + (typeof kept === 'string' ? kept.length : kept.raw.length))): string[] {
   const lost: string[] = [];
   const keys = sentenceKeys(removed);
   if (keys.length === 0) return lost;
-  const keptKey = comparisonKey(kept);
-  let keptSentences: string[] | undefined;
+  const keptText = typeof kept === 'string' ? new KeptText(kept) : kept;
+  const keptKey = keptText.derived('key', comparisonKey);
   for (const key of keys) {
     // Whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
     // one is kept when the paragraphs it was glued from are.
-    if (keptKey.includes(key) || standsVerbatimIn(key, keptKey).proven) continue;
-    keptSentences ??= sentenceKeys(kept);
-    if (!keptSentences.some((other) => similar(key, other))) lost.push(key);
+    if (standsVerbatimIn(key, keptKey, budget).proven) continue;
+    const keptSentences = keptText.derived('sentences', sentencesByLength);
+    if (!hasNearVariant(key, keptSentences)) lost.push(key);
   }
   return lost;
+}
+
+/** Kept sentence keys sorted by length, so only those of a similar length are compared. */
+function sentencesByLength(text: string): string[] {
+  return sentenceKeys(text).sort((a, b) => a.length - b.length);
+}
+
+function hasNearVariant(key: string, sorted: string[]): boolean {
+  const shortest = key.length * NEAR_VARIANT;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].length < shortest) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i].length * NEAR_VARIANT <= key.length; i++) if (similar(key, sorted[i])) return true;
+  return false;
 }
 
 function similar(a: string, b: string): boolean {

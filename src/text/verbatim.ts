@@ -14,64 +14,111 @@ export function withoutWhitespace(text: string): string {
  * Shortest piece of a tiling: a removed block may be several kept blocks glued together,
  * but never a mosaic of short snippets that happen to occur somewhere in the article.
  */
-export const MIN_PIECE = 12;
+const MIN_PIECE = 12;
 
 /**
- * Work allowed for one proof, in characters searched: a hostile file cannot make the
- * proof slow; a removal that would need more is simply not proven.
+ * Work allowed for the proofs of one check, in characters searched, shared by all the
+ * proofs it makes: a hostile file cannot make checking slow. A removal that would need
+ * more is simply not proven.
  */
-const SEARCH_BUDGET = 200_000_000;
+export class SearchBudget {
+  constructor(public left: number) {}
 
-export type VerbatimProof = { proven: true; pieces: number } | { proven: false; missing: string };
+  static forText(length: number): SearchBudget {
+    return new SearchBudget(256 * length + 50_000_000);
+  }
+}
+
+/** The text that stays after a fix, in the forms the proofs search. */
+export class KeptText {
+  private flatText?: string;
+  private lineText?: string;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(readonly raw: string) {}
+
+  /** Without whitespace. */
+  get flat(): string {
+    return (this.flatText ??= withoutWhitespace(this.raw));
+  }
+
+  /** Each line without whitespace, after a "\n": where a short removal must start. */
+  get lines(): string {
+    return (this.lineText ??= `\n${this.raw.split(/\r\n|\r|\n/).map(withoutWhitespace).join('\n')}`);
+  }
+
+  /** Other derived forms (comparison keys, sentences), computed once. */
+  derived<T>(name: string, compute: (raw: string) => T): T {
+    if (!this.memo.has(name)) this.memo.set(name, compute(this.raw));
+    return this.memo.get(name) as T;
+  }
+}
+
+export type VerbatimProof = { proven: true } | { proven: false; missing: string };
 
 /**
- * Tiles `removed` from the left with the longest pieces that occur in `kept` (both
- * without whitespace). Proven when every piece is at least MIN_PIECE characters long, or
- * `removed` is shorter than that and occurs whole. Otherwise `missing` is the start of
- * the first text that could not be found.
+ * Tiles `removed` (without whitespace) with the longest pieces that occur in `kept`, in
+ * order: a glued re-emission repeats kept paragraphs in their order (going back only to
+ * the start of a kept line, as a loop does). Every piece is at
+ * least MIN_PIECE characters long (the last may overlap the one before); a removal
+ * shorter than that must stand whole at the start of a kept line when `lines` (the kept
+ * lines, see KeptText) is given ("not" does not stand in "note"). `missing` is the start of what was not found.
  */
-export function standsVerbatimIn(removed: string, kept: string): VerbatimProof {
-  if (removed.length === 0) return { proven: true, pieces: 0 };
-  if (kept.includes(removed)) return { proven: true, pieces: 1 };
-  if (removed.length < MIN_PIECE) return { proven: false, missing: removed };
-  let budget = SEARCH_BUDGET;
-  const found = (from: number, length: number) => {
-    budget -= kept.length + length;
-    return kept.includes(removed.slice(from, from + length));
+export function standsVerbatimIn(removed: string, kept: string, budget: SearchBudget, lines?: () => string): VerbatimProof {
+  if (removed.length === 0) return { proven: true };
+  const fail = (at: number): VerbatimProof => ({ proven: false, missing: removed.slice(at, at + 40) });
+  if (removed.length < MIN_PIECE) {
+    budget.left -= kept.length;
+    return (lines ? lines().includes(`\n${removed}`) : kept.includes(removed)) ? { proven: true } : fail(0);
+  }
+  /** Where `removed[from, from + length)` occurs in `kept` at or after `after`, or -1 (charged what it scanned). */
+  const find = (from: number, length: number, after: number): number => {
+    const found = kept.indexOf(removed.slice(from, from + length), after);
+    budget.left -= (found < 0 ? kept.length : found + length) - after;
+    return found;
   };
+  // A verbatim copy, the common case: one search.
+  if (find(0, removed.length, 0) >= 0) return { proven: true };
   let position = 0;
-  let pieces = 0;
+  let after = 0;
   while (position < removed.length) {
+    if (budget.left < 0) return fail(position);
     const rest = removed.length - position;
     // A short tail is proven by the last MIN_PIECE characters, overlapping the piece before.
-    if (rest < MIN_PIECE) {
-      if (found(removed.length - MIN_PIECE, MIN_PIECE)) return { proven: true, pieces: pieces + 1 };
-      return { proven: false, missing: removed.slice(position) };
+    if (rest < MIN_PIECE) return find(removed.length - MIN_PIECE, MIN_PIECE, Math.max(0, after - MIN_PIECE)) >= 0 ? { proven: true } : fail(position);
+    let at = find(position, MIN_PIECE, after);
+    // A piece may go back to an earlier kept block only from the start of a line of it: a
+    // loop re-emits whole blocks again (A B A B), a reordered sentence starts mid-line.
+    if (at < 0 && after > 0 && (!lines || lines().includes(`\n${removed.slice(position, position + MIN_PIECE)}`))) {
+      after = 0;
+      at = find(position, MIN_PIECE, 0);
     }
-    if (!found(position, MIN_PIECE)) return { proven: false, missing: removed.slice(position, position + 40) };
-    // Gallop then bisect: a found prefix's own prefixes are found too.
+    if (at < 0) return fail(position);
+    // Gallop then bisect: a found prefix's own prefixes are found too, no later.
     let good = MIN_PIECE;
     let step = MIN_PIECE;
     let bad = rest + 1;
-    while (good < rest) {
+    while (good < rest && budget.left >= 0) {
       const probe = Math.min(rest, good + step);
-      if (found(position, probe)) {
-        good = probe;
-        step *= 2;
-      } else {
+      const found = find(position, probe, after);
+      if (found < 0) {
         bad = probe;
         break;
       }
-      if (budget < 0) return { proven: false, missing: removed.slice(position, position + 40) };
+      good = probe;
+      at = found;
+      step *= 2;
     }
-    while (bad - good > 1) {
+    while (bad - good > 1 && budget.left >= 0) {
       const middle = (good + bad) >> 1;
-      if (found(position, middle)) good = middle;
-      else bad = middle;
-      if (budget < 0) return { proven: false, missing: removed.slice(position, position + 40) };
+      const found = find(position, middle, after);
+      if (found >= 0) {
+        good = middle;
+        at = found;
+      } else bad = middle;
     }
     position += good;
-    pieces++;
+    after = at + good;
   }
-  return { proven: true, pieces };
+  return { proven: true };
 }
