@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bin, runCli as run, tempDir } from './helpers.js';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -261,5 +261,16 @@ describe('scrapelint command', () => {
     const single = run(['--format', 'json', '--concurrency', 'off', dir]).stdout;
     expect(JSON.parse(workers)).toEqual(JSON.parse(single));
     expect(JSON.parse(workers)).toHaveLength(40);
+  });
+});
+
+describe('a reader that goes away', () => {
+  it('`scrapelint … | head -1` stops quietly, without an EPIPE stack trace', () => {
+    const dir = tempDir();
+    const paragraph = 'A paragraph long enough to be reported when it is repeated later on.';
+    writeFileSync(path.join(dir, 'a.md'), `---\ntitle: t\n---\n\n${Array.from({ length: 3000 }, (_, i) => `${paragraph} ${i}\n\n${paragraph} ${i}`).join('\n\n')}\n`);
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" -f compact a.md | head -1`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.stdout.split('\n')[0]).toMatch(/^a\.md:\d+:1: error/);
+    expect(result.stderr).not.toMatch(/EPIPE|events/);
   });
 });
