@@ -16,3 +16,11 @@ describe('inTabContainers', () => {
     expect(inTabContainers([block('```mdx\n<Tabs>\n```', true), block('E.')])).toEqual([false, false]);
   });
 });
+
+describe('inTabContainers ignores mentions', () => {
+  it('a <Tabs> in inline code or prose, or a container never closed, marks nothing', () => {
+    expect(inTabContainers([block('Use the `<Tabs>` component for panes.'), block('Text.')])).toEqual([false, false]);
+    expect(inTabContainers([block('<Tabs>'), block('Text.'), block('More.')])).toEqual([false, false, false]);
+    expect(inTabContainers([block('::: code-group'), block('Text.')])).toEqual([false, false]);
+  });
+});

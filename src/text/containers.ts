@@ -8,10 +8,13 @@
  * - MkDocs (pymdownx.tabbed) `=== "Label"` followed by its indented pane.
  */
 
+// Shortcode lines and MDX tags count only where a line starts with them: `<Tabs>` in inline
+// code or prose is a mention, not a container.
 const HUGO_OPEN = /\{\{[<%]\s*(?:tabpane|tabs|tab)\b/g;
 const HUGO_CLOSE = /\{\{[<%]\s*\/\s*(?:tabpane|tabs|tab)\b/g;
-const MDX_OPEN = /<(?:Tabs|TabItem)\b/g;
-const MDX_CLOSE = /<\/(?:Tabs|TabItem)\s*>/g;
+const HUGO_LINE = /^\s*\{\{[<%]/m;
+const MDX_OPEN = /^\s*<(?:Tabs|TabItem)\b/gm;
+const MDX_CLOSE = /^\s*<\/(?:Tabs|TabItem)\s*>/gm;
 const CODE_GROUP_OPEN = /^\s*:::\s*code-group\b/m;
 const FENCE_CLOSE = /^\s*:::\s*$/m;
 const MKDOCS_TAB = /^\s*===\+?\s+"[^"]*"\s*$/;
@@ -36,15 +39,17 @@ export function inTabContainers(blocks: readonly ContainerBlock[]): boolean[] {
       inside[i] = depth > 0 || codeGroup || (indented && i > 0 && MKDOCS_TAB.test(blocks[i - 1].raw));
       continue;
     }
-    const opens = count(raw, HUGO_OPEN) + count(raw, MDX_OPEN);
-    const closes = count(raw, HUGO_CLOSE) + count(raw, MDX_CLOSE);
+    const shortcodes = HUGO_LINE.test(raw);
+    const opens = (shortcodes ? count(raw, HUGO_OPEN) : 0) + count(raw, MDX_OPEN);
+    const closes = (shortcodes ? count(raw, HUGO_CLOSE) : 0) + count(raw, MDX_CLOSE);
     const startsGroup = CODE_GROUP_OPEN.test(raw);
     inside[i] = depth > 0 || codeGroup || opens > 0 || closes > 0 || startsGroup || MKDOCS_TAB.test(raw);
     depth = Math.max(0, depth + opens - closes);
     if (startsGroup) codeGroup = true;
     else if (codeGroup && FENCE_CLOSE.test(raw)) codeGroup = false;
   }
-  return inside;
+  // A container never closed is a mention or a broken page: no pane is assumed.
+  return depth > 0 || codeGroup ? inside.map((_, i) => MKDOCS_TAB.test(blocks[i].raw) || (blocks[i].code && i > 0 && MKDOCS_TAB.test(blocks[i - 1].raw))) : inside;
 }
 
 function count(text: string, pattern: RegExp): number {
