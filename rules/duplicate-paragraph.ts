@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../src/types.js';
 import type { Article } from '../src/article.js';
-import { blockInfos } from '../src/blocks.js';
+import { blockInfos, type BlockInfo } from '../src/blocks.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import type { RepeatedRun } from '../src/text/repeats.js';
 import { DEFAULT_DUPLICATE_OPTIONS, reportedRepeats, type DuplicateOptions } from './duplicate-paragraph/report.js';
@@ -34,7 +34,7 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
     const { runs, singles } = reportedRepeats(article, context.options, markerPatterns);
     const infos = blockInfos(article, markerPatterns);
     const raw = new RawBlocks(article, infos, markerPatterns);
-    for (const run of runs) reportRun(article, run, raw, context, markerPatterns);
+    for (const run of runs) reportRun(article, infos, run, raw, context, markerPatterns);
     for (const repeat of singles) {
       const removal = raw.removalOf(repeat);
       // The block reported is the one removed (a less complete earlier copy, when the later one holds more).
@@ -59,9 +59,9 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
 };
 
 /** A re-emitted section is one report, with one fix (duplicate-paragraph/removal.ts decides what it removes). */
-function reportRun(article: Article, run: RepeatedRun, raw: RawBlocks, context: RuleContext<DuplicateParagraphOptions>, markerPatterns: string[]): void {
+function reportRun(article: Article, infos: BlockInfo[], run: RepeatedRun, raw: RawBlocks, context: RuleContext<DuplicateParagraphOptions>, markerPatterns: string[]): void {
   const sources = run.members.flatMap((member) => member.sources);
-  const { edits, safety } = runRemoval(article, blockInfos(article, markerPatterns), raw, run);
+  const { edits, safety } = runRemoval(article, infos, raw, run);
   context.report({
     messageId: 'section',
     data: { where: describeRange(article, Math.min(...sources), Math.max(...sources)), count: run.members.length },

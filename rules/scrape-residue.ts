@@ -1,6 +1,7 @@
 import type { Rule, TextEdit } from '../src/types.js';
 import { codeRanges } from '../src/text/ranges.js';
 import { blockInfos } from '../src/blocks.js';
+import type { EndMarkerOptions } from './end-marker.js';
 
 export interface ScrapeResidueOptions {
   /** Blank lines in a row that count as a gap left by removed page elements. */
@@ -51,7 +52,7 @@ export const scrapeResidue: Rule<ScrapeResidueOptions> = {
         fix: { safety: 'safe', edits },
       });
     }
-    const infos = blockInfos(article);
+    const infos = blockInfos(article, context.optionsOf<EndMarkerOptions>('end-marker').patterns);
     for (let i = 0; i + 1 < infos.length; i++) {
       const caption = infos[i];
       const next = infos[i + 1];
