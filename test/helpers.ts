@@ -38,11 +38,12 @@ export function listFixtures(dir = fixturesDir): string[] {
 }
 
 /** Built-in end markers as generators write them (case-sensitive): a safe fix may remove these. */
-const MARKER = String.raw`(?:[-=]{2,}END(?:OF[A-Z]+)?[-=]{2,}|\[END\]|<END>|【END】|\(END\)|<\|[a-z][a-z0-9_]*\|>|<\/s>|\[\/INST\])`;
+const MARKER = String.raw`(?:[-=]{2,}END(?:OF[A-Z]+)?[-=]{2,}|-{3,}end-{3,}|={3,}end={3,}|\[END\]|<END>|【END】|\(END\)|<\|[a-z][a-z0-9_]*\|>|<\/s>|\[\/INST\])`;
 const MARKERS = new RegExp(MARKER, 'g');
 
 /**
- * The invariant of a safe fix, checked independently of the code that enforces it:
+ * The invariant of a safe fix, checked by code of its own (simpler and looser than the
+ * guard's: pieces in any order, anywhere):
  * every line of `before` still stands, whitespace and end markers aside, in `after`:
  * whole, or (a glued re-emission) as consecutive pieces of at least 12 characters that
  * each stand there. Returns the lines that do not.

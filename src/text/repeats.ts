@@ -5,11 +5,12 @@ import { weightedLength } from './normalize.js';
 
 /**
  * How a block takes part in duplicate detection:
- * - `prose`: a paragraph; compared verbatim, as a cut-off copy, glued, and nearly.
- * - `exact`: headings, lists, tables, code: compared verbatim only, and reported only
- *   as part of a re-emitted run (a repeated "Example" heading is normal).
- * - `gap`: markers and thematic breaks: may sit inside a run, never reported here.
- * - `barrier`: anything else: ends a run.
+ * - `prose`: a paragraph; compared by key, as a cut-off copy, glued, and nearly.
+ * - `exact`: headings, lists, tables, code, HTML, link definitions: compared by key only,
+ *   and reported only as part of a re-emitted run (a repeated "Example" heading is normal).
+ * - `gap`: markers, thematic breaks, empty comments: may sit inside a run, never reported.
+ * - `barrier`: anything else (blocks inside tab panes among them): ends a run.
+ * Keys are normalised: whether a copy may be removed is decided on the raw text elsewhere.
  */
 export type BlockRole = 'prose' | 'exact' | 'gap' | 'barrier';
 
@@ -152,7 +153,7 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
   return { repeats, runs: findRuns(inputs, repeats) };
 }
 
-/** A block whose every character is in earlier blocks: verbatim pieces, or a cut-off start. */
+/** A block whose key is made of earlier blocks' keys: whole pieces (some possibly near), or a cut-off start. */
 function containedInEarlier(i: number, key: string, candidates: number[], pieceCandidates: number[], inputs: RepeatInput[]): Repeat | undefined {
   for (const j of candidates) {
     const source = inputs[j].key;
