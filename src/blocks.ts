@@ -111,7 +111,8 @@ function describeBlock(block: Block, matcher: MarkerMatcher, raw: string, masked
       info.role = info.key === '' ? 'gap' : 'exact';
       break;
     case 'definition':
-      // A link reference definition copied with its section goes with it.
+    case 'footnoteDefinition':
+      // A link reference or footnote definition copied with its section goes with it.
       info.key = raw.replace(/\s+/g, ' ').trim();
       info.role = 'exact';
       break;
