@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixesByRule, fixSummary } from '../src/formatters/fix-summary.js';
-import type { LintResult } from '../src/types.js';
+import { fixedResult } from './helpers.js';
 
-function result(filePath: string, fixedByRule?: Record<string, number>): LintResult {
-  const fixedCount = Object.values(fixedByRule ?? {}).reduce((n, c) => n + c, 0);
-  return {
-    filePath,
-    messages: [],
-    errorCount: 0,
-    warningCount: 0,
-    fatalErrorCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    fixedCount,
-    ...(fixedByRule ? { fixedByRule } : {}),
-  };
-}
+const result = fixedResult;
 
 describe('the --fix summary line', () => {
   it('counts fixes and changed files, and the fixes by rule, most first', () => {

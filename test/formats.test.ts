@@ -4,9 +4,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
-import { fixturesDir, runCli, tempDir } from './helpers.js';
+import { fixedResult, fixturesDir, runCli, tempDir } from './helpers.js';
 import { formatters, rules } from '../src/index.js';
-import type { LintResult } from '../src/types.js';
 
 const REPEATED = 'This paragraph is long enough to be reported when it appears twice, 100% sure: yes, really.';
 /** Two problems (a repeat, a marker) and a message carrying %, :, "," and a newline-looking text. */
@@ -249,28 +248,18 @@ function renderPage(page: string): { main: FakeElement; summary: string } {
 }
 
 describe('html format', () => {
-  const fixedResult = (filePath: string): LintResult => ({
-    filePath,
-    messages: [],
-    errorCount: 0,
-    warningCount: 0,
-    fatalErrorCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    fixedCount: 3,
-    fixedByRule: { 'end-marker': 1, 'duplicate-paragraph': 2 },
-  });
+  const fixed = (filePath: string) => fixedResult(filePath, { 'end-marker': 1, 'duplicate-paragraph': 2 });
 
   it('shows in the header of each fixed file how many fixes were applied, by rule', () => {
     const dir = tempDir();
-    const page = formatters.html([fixedResult(path.join(dir, 'fixed.md'))], { cwd: dir, color: false, fixedCount: 3 });
+    const page = formatters.html([fixed(path.join(dir, 'fixed.md'))], { cwd: dir, color: false, fixedCount: 3 });
     expect(page).toContain('"fixes":"Fixed 3 problems (duplicate-paragraph 2, end-marker 1)"');
     const { main, summary } = renderPage(page);
     // A file with no problems left is still listed: --fix changed it.
     expect([...main.all()].filter((e) => e.tag === 'h2').map((e) => e.textContent)).toEqual(['fixed.md']);
     expect([...main.all()].filter((e) => e.className === 'fixes').map((e) => e.textContent)).toEqual(['Fixed 3 problems (duplicate-paragraph 2, end-marker 1)']);
     expect(summary).toMatch(/: 0 problems in 0 of 1 files; fixed 3$/);
-    const dry = formatters.html([fixedResult(path.join(dir, 'fixed.md'))], { cwd: dir, color: false, fixedCount: 3, dryRun: true });
+    const dry = formatters.html([fixed(path.join(dir, 'fixed.md'))], { cwd: dir, color: false, fixedCount: 3, dryRun: true });
     expect(dry).toContain('"fixes":"Would fix 3 problems (duplicate-paragraph 2, end-marker 1)"');
   });
 

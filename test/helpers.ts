@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { LintResult } from '../src/types.js';
 
 /** The built command, as users run it. */
 export const bin = path.resolve(__dirname, '../bin/scrapelint.js');
@@ -65,4 +66,20 @@ function inPieces(text: string, kept: string): boolean {
     position += length;
   }
   return true;
+}
+
+/** A result with no problem left, fixed `fixedByRule` times per rule (for formatter tests). */
+export function fixedResult(filePath: string, fixedByRule?: Record<string, number>): LintResult {
+  const fixedCount = Object.values(fixedByRule ?? {}).reduce((n, c) => n + c, 0);
+  return {
+    filePath,
+    messages: [],
+    errorCount: 0,
+    warningCount: 0,
+    fatalErrorCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    fixedCount,
+    ...(fixedByRule ? { fixedByRule } : {}),
+  };
 }
