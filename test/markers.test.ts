@@ -91,3 +91,12 @@ describe('a marker at the end of a line', () => {
     expect(fixText(`${head}The paragraph ends here. <|endoftext|>\n`).output).toBe(`${head}The paragraph ends here.\n`);
   });
 });
+
+describe('custom marker patterns are tokens, not prose', () => {
+  it('refuses a pattern that matches a whole ordinary sentence', () => {
+    expect(markerPatternProblem('.+')).toMatch(/whole ordinary sentence/);
+    expect(markerPatternProblem('[^]+')).toMatch(/whole ordinary sentence/);
+    expect(markerPatternProblem('続きは有料会員で')).toBeUndefined();
+    expect(markerPatternProblem('\\(続く\\)')).toBeUndefined();
+  });
+});

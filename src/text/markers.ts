@@ -50,8 +50,14 @@ export function markerPatternProblem(pattern: string): string | undefined {
     return `is not a valid regular expression (${(error as Error).message})`;
   }
   if (compiled.test('')) return 'matches the empty text, so it would match at the end of every line';
+  // A marker is a token, not prose: a pattern that takes a whole ordinary sentence would let
+  // --fix remove any line as a "marker".
+  const whole = new RegExp(`^(?:${pattern})$`);
+  if (ORDINARY_LINES.some((line) => whole.test(line))) return 'matches a whole ordinary sentence, so every line would be a marker';
   return undefined;
 }
+
+const ORDINARY_LINES = ['This is an ordinary sentence about the weather.', 'これは天気についての普通の文です。'];
 
 function alternation(extra: readonly string[]): string {
   for (const pattern of extra) {
