@@ -96,9 +96,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
       if (x === '' || y === '') return infos[a]?.block.type === infos[b]?.block.type;
       return 1 - distance(x, y) / Math.max(x.length, y.length) >= 0.5;
     };
+    // Also a template: a short note that closes two sibling sections alike, such as the
+    // same remark at the end of two glossary entries. (A paragraph right under another
+    // heading is more often pasted there: that stays a copy.)
+    const depthAt = (index: number) => (infos[index]?.block.node as { depth?: number } | undefined)?.depth;
+    const siblingSections = (repeat: Repeat) => {
+      const source = repeat.sources[0];
+      const closes = typeAt(repeat.index + 1) === 'heading' && depthAt(repeat.index + 1) === depthAt(source + 1);
+      return closes && weightedLength(infos[repeat.index].key) < 200;
+    };
     const templated = (repeat: Repeat) => {
       const source = repeat.sources[0];
-      return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1));
+      return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1) || siblingSections(repeat));
     };
     // Several near copies of one paragraph are entries of a template ("The 18.x line is
     // affected…", "The 16.x line…", "The 14.x line…"); an edited copy comes alone.
