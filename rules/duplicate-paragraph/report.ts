@@ -174,13 +174,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions =
     // A whole section (its heading and text, verbatim) copied again after the article's
     // last block is a generation re-emitted, even where its text alone looks like a
     // template's (the same heading before both copies). A short closing line under two
-    // parallel "Next steps" headings is not enough text to count (100 weighted characters).
+    // parallel "Next steps" headings is not enough to count (100 weighted characters in
+    // all, a paragraph among them).
     const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
     const reEmittedAtEnd = (run: RepeatedRun) =>
       run.last === lastContent &&
       infos[run.first].block.type === 'heading' &&
       run.members.every((member) => member.kind === 'exact') &&
-      run.members.reduce((n, member) => n + (infos[member.index].role === 'prose' ? weightedLength(infos[member.index].key) : 0), 0) >= 100;
+      run.members.some((member) => infos[member.index].role === 'prose') &&
+      run.members.reduce((n, member) => n + weightedLength(infos[member.index].key), 0) >= 100;
     const keptRuns = trimmed.filter((run) => {
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
