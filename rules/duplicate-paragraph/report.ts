@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, type BlockInfo } from '../../src/blocks.js';
 import { weightedLength } from '../../src/text/normalize.js';
-import { continuesSection, findRepeatedBlocks, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
+import { continuesSection, findRepeatedBlocks, LOOSE_THRESHOLDS, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
 /**
  * What counts as a repeat worth reporting: the duplicate-paragraph rule's options, and
@@ -32,18 +32,16 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
  * (a short cut piece, an edited sentence); what is reported is filtered afterwards. An
  * option set below the loose value loosens detection too: options always reach it.
  */
-const LOOSE_DETECTION = { minCutLength: 8, nearSimilarity: 0.85, minNearLength: 30 };
-
 function detectionThresholds(options: DuplicateOptions): RepeatThresholds {
   return {
-    minCutLength: Math.min(LOOSE_DETECTION.minCutLength, options.minCutLength),
-    nearSimilarity: Math.min(LOOSE_DETECTION.nearSimilarity, options.nearSimilarity),
-    minNearLength: Math.min(LOOSE_DETECTION.minNearLength, options.minNearLength),
+    minCutLength: Math.min(LOOSE_THRESHOLDS.minCutLength, options.minCutLength),
+    nearSimilarity: Math.min(LOOSE_THRESHOLDS.nearSimilarity, options.nearSimilarity),
+    minNearLength: Math.min(LOOSE_THRESHOLDS.minNearLength, options.minNearLength),
   };
 }
 
 /** Every block that repeats an earlier one, found with the loose detection thresholds. */
-export function repeatAnalysis(article: Article, options: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS, markerPatterns: readonly string[] = []): RepeatAnalysis {
+export function repeatAnalysis(article: Article, options: DuplicateOptions, markerPatterns: readonly string[]): RepeatAnalysis {
   const thresholds = detectionThresholds(options);
   return article.memo(`repeats:${JSON.stringify([thresholds, markerPatterns])}`, () =>
     findRepeatedBlocks(
@@ -74,7 +72,7 @@ const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
  * a template, a long paragraph three times is a loop), and is not a lead-in repeated with
  * the structure it introduces; a cut-off copy when it stops mid-sentence.
  */
-export function reportedRepeats(article: Article, thresholds: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS, markerPatterns: readonly string[] = []): ReportedRepeats {
+export function reportedRepeats(article: Article, thresholds: DuplicateOptions, markerPatterns: readonly string[]): ReportedRepeats {
   return article.memo(`reported:${JSON.stringify([thresholds, markerPatterns])}`, () => {
     const infos = blockInfos(article, markerPatterns);
     const { repeats, runs } = repeatAnalysis(article, thresholds, markerPatterns);

@@ -66,7 +66,11 @@ export interface RepeatThresholds {
   minNearLength: number;
 }
 
-export const DEFAULT_THRESHOLDS: RepeatThresholds = {
+/**
+ * Detection looser than any report: a re-emitted run takes in a short cut piece or an
+ * edited sentence; the rule reports from it with its own options.
+ */
+export const LOOSE_THRESHOLDS: RepeatThresholds = {
   minCutLength: 8,
   nearSimilarity: 0.85,
   minNearLength: 30,
@@ -84,7 +88,7 @@ const MAX_LEVENSHTEIN_LENGTH = 3000;
  * blocks through an inverted index of 5-gram hashes, so the work grows with the text,
  * not with the square of the number of blocks; edit distance only confirms candidates.
  */
-export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThresholds = DEFAULT_THRESHOLDS): RepeatAnalysis {
+export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThresholds = LOOSE_THRESHOLDS): RepeatAnalysis {
   const repeats = new Map<number, Repeat>();
   const firstByKey = new Map<string, number>();
   const postings = new ShinglePostings(POSTINGS_CAP, inputs.reduce((n, input) => n + (input.role === 'prose' ? input.key.length : 0), 0));
