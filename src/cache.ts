@@ -113,7 +113,8 @@ export class LintCache {
   }
 
   store(file: string, key: string, stamp: FileStamp, result: LintResult, fingerprint?: Fingerprint): void {
-    const { output: _output, source: _source, fixedCount: _fixed, ...kept } = result;
+    // What a run fixed is not part of a file's result: a later run that reuses it fixed nothing.
+    const { output: _output, source: _source, fixedCount: _fixed, fixedByRule: _fixedByRule, ...kept } = result;
     this.entries.set(this.name(file), { ...stamp, key, result: kept, ...(fingerprint ? { fingerprint } : {}) });
     this.changed = true;
   }

@@ -133,11 +133,7 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions = {}
     results[i] = linted.result;
     fingerprints[i] = linted.fingerprint;
     // The cache holds each file's own result; cross-file problems are computed afresh every run.
-    // What this run fixed is not part of it (a later run that reuses it fixed nothing).
-    if (cache && linted.stamp) {
-      const { fixedByRule: _fixedByRule, ...stored } = linted.result;
-      cache.store(jobs[i].file, keys[i], linted.stamp, stored, linted.fingerprint);
-    }
+    if (cache && linted.stamp) cache.store(jobs[i].file, keys[i], linted.stamp, linted.result, linted.fingerprint);
   };
   const workers = workerCount(pending.length, options.concurrency);
   if (workers > 1) {
