@@ -119,18 +119,20 @@ function holdsMore(a: BlockInfo, b: BlockInfo, rawA: string, rawB: string): bool
  */
 export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks, run: RepeatedRun): { edits: TextEdit[]; safety: FixSafety } {
   const members = new Map(run.members.map((member) => [member.index, member] as const));
-  const verbatim = (i: number) => {
+  // Whether each block of the run may go on its own: a verbatim copy, or a marker or break between copies.
+  const verbatim = new Map<number, boolean>();
+  for (let i = run.first; i <= run.last; i++) {
     const member = members.get(i);
-    return member === undefined ? infos[i].role === 'gap' : raw.verbatimInSources(member);
-  };
+    verbatim.set(i, member === undefined ? infos[i].role === 'gap' : raw.verbatimInSources(member));
+  }
   const removable = new Set<number>();
   for (let start = run.first; start <= run.last; ) {
     let end = start + 1;
     while (end <= run.last && infos[end].block.type !== 'heading') end++;
-    const structureDiffers = (i: number) => !verbatim(i) && members.has(i) && infos[i].role !== 'prose';
+    const structureDiffers = (i: number) => !verbatim.get(i) && members.has(i) && infos[i].role !== 'prose';
     let kept = false;
     for (let i = start; i < end; i++) kept ||= structureDiffers(i);
-    if (!kept) for (let i = start; i < end; i++) if (verbatim(i)) removable.add(i);
+    if (!kept) for (let i = start; i < end; i++) if (verbatim.get(i)) removable.add(i);
     start = end;
   }
   const edits: TextEdit[] = [];
