@@ -55,9 +55,11 @@ export class RawBlocks {
    */
   verbatimInSources(repeat: Repeat): boolean {
     const copy = this.text(repeat.index);
+    // A heading stands in another only from its start: `### A` inside `#### A` is another level.
+    const holds = this.infos[repeat.index].block.type === 'heading' ? (source: string) => source.startsWith(copy) : (source: string) => source.includes(copy);
     const sources = repeat.sources.map((source) => this.text(source));
-    if (sources.some((source) => source.includes(copy))) return true;
-    if (repeat.kind === 'exact') return this.sameKeyBefore(repeat.index).some((j) => this.text(j).includes(copy));
+    if (sources.some(holds)) return true;
+    if (repeat.kind === 'exact') return this.sameKeyBefore(repeat.index).some((j) => holds(this.text(j)));
     return repeat.kind === 'glued' && standsVerbatimIn(copy, sources.join(''), this.budget).proven;
   }
 

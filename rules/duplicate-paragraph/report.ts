@@ -125,6 +125,21 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const b = infos[repeat.sources[0]].text.trim();
       return a !== b && (a === b.replace(FINAL_STOP, '') || b === a.replace(FINAL_STOP, ''));
     };
+    // A cut copy that is a whole line of its source (a caption that also starts a longer paragraph) was not cut.
+    const rawAt = (index: number) => article.text.slice(infos[index].block.start, infos[index].block.end).trim();
+    const lineOf = (repeat: Repeat) => {
+      const copy = rawAt(repeat.index);
+      const source = rawAt(repeat.sources[0]);
+      return copy.length < source.length && source.startsWith(copy) && /^(?:[ \t]*<br\s*\/?>|\\?[ \t]*\r?\n)/i.test(source.slice(copy.length));
+    };
+    // A short copy that stops where its source goes on with a list separator or a gloss
+    // ("namespace, pod" / "namespace, pod, deployment"; "アナリスト" / "アナリスト（Analyst）")
+    // is a complete label of a template, not a copy cut off mid-word.
+    const labelOf = (repeat: Repeat) => {
+      const copy = rawAt(repeat.index);
+      const source = rawAt(repeat.sources[0]);
+      return copy.length < 80 && source.startsWith(copy) && /^\s*[,、，(（\[［]/.test(source.slice(copy.length));
+    };
     const previousContent = (index: number): BlockInfo | undefined => {
       for (let i = index - 1; i >= 0; i--) if (infos[i].role !== 'gap') return infos[i];
       return undefined;
@@ -143,6 +158,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
+          if (lineOf(repeat) || labelOf(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
@@ -181,7 +197,25 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       run.members.every((member) => member.kind === 'exact') &&
       run.members.some((member) => infos[member.index].role === 'prose') &&
       run.members.reduce((n, member) => n + weightedLength(infos[member.index].key), 0) >= 100;
+    // Parallel sections: the blocks just before or just after the run resemble those
+    // around its source (the same steps under two products, the same "Thanks"/"Impacts"
+    // under each vulnerability). A stretch re-emitted by a generator lands among
+    // unrelated text. Neighbours without text (images, rules) prove nothing.
+    const contentNear = (index: number, step: 1 | -1) => {
+      for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
+      return -1;
+    };
+    const alike = (a: number, b: number) => a >= 0 && b >= 0 && a !== b && infos[a].key !== '' && infos[b].key !== '' && infos[a].block.type === infos[b].block.type && resembles(a, b);
+    const parallelSections = (run: RepeatedRun) => {
+      const sourceFirst = Math.min(...run.members[0].sources);
+      const sourceLast = Math.max(...run.members[run.members.length - 1].sources);
+      // The copies' own blocks are not neighbours: a loop (A B A B A B) is not parallel to itself.
+      const outside = (i: number) => (i < sourceFirst || i > sourceLast) && (i < run.first || i > run.last);
+      const matches = (a: number, b: number) => outside(a) && outside(b) && alike(a, b);
+      return matches(contentNear(run.first, -1), contentNear(sourceFirst, -1)) || matches(contentNear(run.last, 1), contentNear(sourceLast, 1));
+    };
     const keptRuns = trimmed.filter((run) => {
+      if (parallelSections(run) && !reEmittedAtEnd(run)) return false;
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
       for (let k = 1; k < run.members.length; k++) if (continuesSection(run.members[k - 1], run.members[k])) ordered++;
