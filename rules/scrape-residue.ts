@@ -10,6 +10,9 @@ export interface ScrapeResidueOptions {
   minGaps: number;
 }
 
+/** A line that starts a section: an ATX heading or a thematic break. */
+const SECTION_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/;
+
 /**
  * What a scraper leaves of a page's layout: stacks of blank lines where boxes were
  * removed, and link-card captions ("Title - Site" above a bare URL) of embedded cards.
@@ -37,7 +40,10 @@ export const scrapeResidue: Rule<ScrapeResidueOptions> = {
       if (blank && runStart === -1) runStart = line;
       if (!blank && runStart !== -1) {
         // A gap inside the body (not the end of the file) of at least `blankLines` lines.
-        if (line < lines.lineCount && line - runStart >= context.options.blankLines && runStart > 0) gaps.push({ first: runStart, last: line - 1 });
+        // Space before a heading or a rule is an author's layout (every section set apart
+        // alike); a scraper leaves its gaps between paragraphs, where a box was removed.
+        const layout = line < lines.lineCount && SECTION_START.test(lines.lineText(line));
+        if (line < lines.lineCount && line - runStart >= context.options.blankLines && runStart > 0 && !layout) gaps.push({ first: runStart, last: line - 1 });
         runStart = -1;
       }
     }
