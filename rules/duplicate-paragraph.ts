@@ -62,9 +62,13 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
 function reportRun(article: Article, infos: BlockInfo[], run: RepeatedRun, raw: RawBlocks, context: RuleContext<DuplicateParagraphOptions>, markerPatterns: string[]): void {
   const sources = run.members.flatMap((member) => member.sources);
   const { edits, safety } = runRemoval(article, infos, raw, run);
+  // The source section runs from the first copy's source to the last copy's; a label
+  // repeated all over a glossary is found at its first use, which says nothing of the range.
+  const from = Math.min(...run.members[0].sources);
+  const to = Math.max(...run.members[run.members.length - 1].sources);
   context.report({
     messageId: 'section',
-    data: { where: describeRange(article, Math.min(...sources), Math.max(...sources)), count: run.members.length },
+    data: { where: from <= to ? describeRange(article, from, to) : describeRange(article, Math.min(...sources), Math.max(...sources)), count: run.members.length },
     start: article.blocks[run.first].start,
     end: article.blocks[run.last].end,
     related: sourceSpan(article, sources),

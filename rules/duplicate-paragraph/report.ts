@@ -215,14 +215,17 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return matches(contentNear(run.first, -1), contentNear(sourceFirst, -1)) || matches(contentNear(run.last, 1), contentNear(sourceLast, 1));
     };
     const keptRuns = trimmed.filter((run) => {
-      if (parallelSections(run) && !reEmittedAtEnd(run)) return false;
+      // Its blocks may repeat template labels found all over the article, so their
+      // first occurrences need not follow each other: the heading and text say enough.
+      if (reEmittedAtEnd(run)) return true;
+      if (parallelSections(run)) return false;
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
       for (let k = 1; k < run.members.length; k++) if (continuesSection(run.members[k - 1], run.members[k])) ordered++;
       if (ordered * 2 < run.members.length - 1 || ordered === 0) return false;
       const strong = run.members.filter(distinctive);
       const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
-      return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80) || reEmittedAtEnd(run);
+      return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);
     });
     const inRun = new Set<number>();
     for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);
