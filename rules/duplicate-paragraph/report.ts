@@ -103,9 +103,17 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const closes = typeAt(repeat.index + 1) === 'heading' && depthAt(repeat.index + 1) === depthAt(source + 1);
       return closes && weightedLength(infos[repeat.index].key) < 200;
     };
+    // What follows a copy says little when it is a figure or template syntax that merely
+    // resembles (a paragraph before each `{{image "fig27.svg"}}` of a survey report); the
+    // same syntax exactly (`{% raw %}`) still does. What precedes it does either way: a
+    // credit or caption right after each image.
+    const figure = (index: number) => infos[index] !== undefined && (infos[index].key === '' || infos[index].template === true);
     const templated = (repeat: Repeat) => {
       const source = repeat.sources[0];
-      return parallel(repeat) && (resembles(repeat.index - 1, source - 1) || resembles(repeat.index + 1, source + 1) || siblingSections(repeat));
+      const followsAlike = resembles(repeat.index - 1, source - 1);
+      const [next, sourceNext] = [repeat.index + 1, source + 1];
+      const precedesAlike = figure(next) || figure(sourceNext) ? infos[next]?.key !== '' && infos[next]?.key === infos[sourceNext]?.key : resembles(next, sourceNext);
+      return parallel(repeat) && (followsAlike || precedesAlike || siblingSections(repeat));
     };
     // Several near copies of one paragraph are entries of a template ("The 18.x line is
     // affected…", "The 16.x line…", "The 14.x line…"); an edited copy comes alone.
