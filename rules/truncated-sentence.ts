@@ -162,7 +162,8 @@ function finishedShareOf(infos: BlockInfo[], except: number): number {
 function trailingFragmentFix(article: Article, info: BlockInfo, index: number, matcher: MarkerMatcher): Fix {
   const start = info.block.start;
   const end = contentEnd(article, info, matcher);
-  const raw = article.text.slice(start, end);
+  // A `?` in a URL, a tag or inline code ends no sentence: those are masked, same length.
+  const raw = article.text.slice(start, end).replace(/https?:\/\/[^\s<>)\]]+|<[^<>\n]*>|`[^`\n]*`/g, (span) => 'x'.repeat(span.length));
   let cut = -1;
   const terminal = /[。．！？!?](?:[」』）)】"”’*_]*)|\.(?=[\s"”’)*_]|$)[")*_”’]*/g;
   for (let match = terminal.exec(raw); match; match = terminal.exec(raw)) {

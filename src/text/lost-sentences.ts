@@ -16,10 +16,13 @@ const MIN_SENTENCE = 6;
 
 const TERMINAL = /[。．！？!?.]["”’」』）)\]*_]*$/;
 
-/** Finished sentences of `text`, split after 。．！？!? and ". ", and at line breaks. */
+/**
+ * Finished sentences of `text`, split after 。．！？, after ! ? . followed by a space, and at
+ * line breaks (a `?` inside a URL such as `search?q=` ends no sentence).
+ */
 function finishedSentences(text: string): string[] {
   return text
-    .split(/(?<=[。．！？!?])|(?<=\.)\s+|\n+/)
+    .split(/(?<=[。．！？])|(?<=[!?.])\s+|\n+/)
     .map((s) => s.trim())
     .filter((s) => TERMINAL.test(s));
 }
