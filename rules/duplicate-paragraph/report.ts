@@ -58,6 +58,12 @@ export interface ReportedRepeats {
 
 const FINAL_STOP = /[。．.！!？?]$/;
 
+/** A template's field: a bold label and its value (`**担当者:** FinOpsアナリスト`, `**Status**: Stable`). */
+const FIELD_LINE = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])/;
+
+/** The attribution line under a quote: `— Jane Doe, CFO`. */
+const ATTRIBUTION = /^[—―–]{1,2}|^-{1,2}\s/;
+
 /** A paragraph this long (weighted characters) repeated three times is a loop, not a template's note. */
 const VERY_LONG = 300;
 
@@ -152,6 +158,24 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       for (let i = index - 1; i >= 0; i--) if (infos[i].role !== 'gap') return infos[i];
       return undefined;
     };
+    // Lines that belong to the block they follow or to a template's fields, wherever the
+    // same words stand: a field (`**Status:** Stable`), the attribution under a quote
+    // (`— CFO, Fortune 50 company`), a credit or caption under each image. Short ones only.
+    const image = (info: BlockInfo | undefined) => {
+      if (info?.block.type === 'html') return /<(?:img|figure|picture)\b/i.test(info.block.text);
+      const children = info?.block.type === 'paragraph' ? ((info.block.node as { children?: { type: string; value?: string; children?: { type: string }[] }[] }).children ?? []) : [];
+      const isImage = (node: { type: string; children?: { type: string }[] }) => node.type === 'image' || node.type === 'imageReference' || (node.type === 'link' && (node.children ?? []).every(isImage));
+      return children.some(isImage) && children.every((node) => isImage(node) || node.type === 'break' || (node.type === 'text' && (node.value ?? '').trim() === ''));
+    };
+    const belongsToStructure = (repeat: Repeat) => {
+      const info = infos[repeat.index];
+      // Its words, not its links: a credit may carry a long URL.
+      if (weightedLength(info.proseText.replace(/\s+/g, '')) >= 120) return false;
+      const raw = rawAt(repeat.index);
+      if (FIELD_LINE.test(raw)) return true;
+      if (ATTRIBUTION.test(raw) && previousContent(repeat.index)?.block.type === 'blockquote') return true;
+      return image(previousContent(repeat.index)) && image(previousContent(repeat.sources[0]));
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -163,7 +187,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat);
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat)) return false;
