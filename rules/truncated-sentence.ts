@@ -62,7 +62,8 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
             : i === lastContent
               ? 'articleEnd'
               : undefined;
-      if (reason && isCut(info, reason, finishedShareOf(infos, i))) {
+      const raw = article.text.slice(info.block.start, info.block.end);
+      if (reason && isCut(info, raw, reason, finishedShareOf(infos, i))) {
         context.report({
           messageId: reason,
           data: { tail: tail(info.text) },
@@ -72,8 +73,9 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
         });
         continue;
       }
-      // An unclosed bracket counts only in text that also stops unfinished.
-      if (context.options.brackets && info.ending !== 'finished') {
+      // An unclosed bracket counts only in text that also stops unfinished (a quote's
+      // attribution or a signature after it finishes the paragraph).
+      if (context.options.brackets && info.ending !== 'finished' && !isSignature(raw)) {
         const unbalanced = findUnbalancedInSource(article, info);
         if (unbalanced && CUT_BRACKETS.includes(unbalanced.char)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
       }
@@ -94,13 +96,16 @@ function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): 
  * paragraphs otherwise end properly, and only when the text stops on a word in
  * running text.
  */
-function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean {
+function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number): boolean {
   if (info.ending === 'finished') return false;
+  // Credits end where the names end, with or without a last comma.
+  if (reason !== 'beforeMarker' && isNameList(info)) return false;
   if (info.ending === 'unfinished') return true;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
   if (reason === 'beforeMarker') return true;
   if (finishedShare < 0.6 || text.length < 10) return false;
+  if (isSignature(raw)) return false;
   if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
@@ -119,8 +124,33 @@ function isCut(info: BlockInfo, reason: string, finishedShare: number): boolean 
   );
 }
 
-/** Polite sentence-final forms: the sentence is complete, only the 。 is missing. */
-const JA_SENTENCE_FINAL = /(?:ます|です|ました|でした|ません|ませんでした|ください|でしょう|ましょう)$/;
+/** Polite sentence-final forms (and a note's 〜すべき): the sentence is complete, only the 。 is missing. */
+const JA_SENTENCE_FINAL = /(?:ます|です|ました|でした|ません|ませんでした|ください|でしょう|ましょう|べき)$/;
+
+/**
+ * A signature: a short last line under a finished one in the same paragraph
+ * ("Until next month!" / "Jane & the DevTools team", "乞うご期待。" / "hask(_ _)eller"), or
+ * an attribution after a quote.
+ */
+function isSignature(raw: string): boolean {
+  // An attribution after a quote on the same line: `*「…。」* - Jane Doe, CTO`.
+  if (/[。．.!?！？」』”"*_]\s+[-—―–]{1,2}\s*[^。．.!?！？\n]{1,60}$/.test(raw.trim())) return true;
+  const lines = raw.split(/\n|<br\s*\/?>/i).map((line) => line.replace(/\\$/, '')).map((line) => line.trim()).filter(Boolean);
+  if (lines.length < 2) return false;
+  const last = lines[lines.length - 1];
+  return last.length <= 60 && !/[。．.!?！？]/.test(last) && sentenceEnding(lines[lines.length - 2]) === 'finished';
+}
+
+/** A list of names or links (credits, "Thanks to @a, @b, @c,"): no running text to cut. */
+function isNameList(info: BlockInfo): boolean {
+  const children = (info.block.node as { children?: { type: string; value?: string }[] }).children ?? [];
+  const plain = children.map((child) => (child.type === 'text' ? (child.value ?? '') : ' ')).join('');
+  const names = (plain.match(/@[\w.-]+/g)?.length ?? 0) + children.filter((child) => child.type === 'link' || child.type === 'linkReference').length;
+  if (names < 3) return false;
+  // What is left outside the names and links, once separators are gone: a lead-in at most.
+  const rest = plain.replace(/@[\w.-]+/g, '').replace(/\b(?:and|with)\b|[\s,、&・[\]()（）:：]/g, '');
+  return rest.length <= 40;
+}
 
 const LINK_LINE = /^\s*(?:\[[^\]]+\]\([^)]*\)|<?https?:\/\/\S+>?)\s*$/;
 
