@@ -79,6 +79,13 @@ describe('sentenceEnding', () => {
     ['AIを一部の', 'unfinished'],
     ['説明すると、', 'unfinished'],
     ['the bevels stay even and the', 'unfinished'],
+    ['この記事は途中で切れて', 'unfinished'],
+    ['本を読んで', 'unfinished'],
+    ['試してみたのですが', 'unfinished'],
+    ['便利だと思うけど', 'unfinished'],
+    ['雨が降ったので', 'unfinished'],
+    ['開発者ツールについて', 'open'],
+    ['次のリリースに向けて', 'open'],
     ['今後変更される可能', 'open'],
     ['Give it a try and let us know', 'open'],
   ] as const)('%s → %s', (text, ending) => {

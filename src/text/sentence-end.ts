@@ -11,6 +11,13 @@ const TRAILERS = new Set([...'」』）)】］]"”’\'〕》〉>*_~` \t\u3000'
 const CONTINUATIONS = new Set([...'、，,・（(「『【［[“‘〔《〈—–-']);
 /** A Japanese particle right after a non-hiragana word cannot end a finished sentence. */
 const JA_PARTICLE_END = /[\p{Script=Han}\p{Script=Katakana}ー\p{L}\d](?<!\p{Script=Hiragana})[をにがはでへとのもや]$/u;
+/**
+ * Conjunctive forms that cannot end a written Japanese sentence: the te-form (切れて,
+ * 読んで), and が / けど / ので / ながら after a predicate (ですが, 思うけど). Compound
+ * particles that end a title ("…について", "…に向けて") are not te-forms of a clause.
+ */
+const JA_CONJUNCTIVE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー](?<!(?:につい|に関し|に対し|に向け|とし|にとっ|におい))(?:て|んで)$|(?:ですが|ますが|けど|けれど|けれども|ので|ながら)$/u;
+
 /** English words that cannot end a finished sentence. */
 const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those)$/i;
 
@@ -39,7 +46,7 @@ export function sentenceEnding(text: string): Ending {
   if (CONTINUATIONS.has(last)) return 'unfinished';
   const body = text.slice(0, end);
   // A particle after a kanji/katakana/Latin word: "AIを一部の" is cut, "ものの" may not be.
-  if (JA_PARTICLE_END.test(body)) return 'unfinished';
+  if (JA_PARTICLE_END.test(body) || JA_CONJUNCTIVE_END.test(body)) return 'unfinished';
   if (EN_STOPWORDS.test(body) && /\s\S+$/.test(body)) return 'unfinished';
   return 'open';
 }
