@@ -67,6 +67,9 @@ const ATTRIBUTION = /^[—―–]{1,2}|^-{1,2}\s/;
 /** A paragraph this long (weighted characters) repeated three times is a loop, not a template's note. */
 const VERY_LONG = 300;
 
+/** A paragraph this long (weighted characters) says what its section is about: a section body holding one is not a template's. */
+const LONG_PARAGRAPH = 160;
+
 /** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
 const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
 
@@ -246,7 +249,27 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const matches = (a: number, b: number) => outside(a) && outside(b) && alike(a, b);
       return matches(contentNear(run.first, -1), contentNear(sourceFirst, -1)) || matches(contentNear(run.last, 1), contentNear(sourceLast, 1));
     };
+    // A section's whole body pasted under another heading: both sections hold exactly
+    // these blocks, from their heading to the next, but their headings differ. Parallel
+    // sections share a shape, not their whole text: this one breaks the structure.
+    const sectionBody = (first: number, last: number) => {
+      const heading = contentNear(first, -1);
+      const after = contentNear(last, 1);
+      if (heading < 0 || infos[heading].block.type !== 'heading') return undefined;
+      if (after >= 0 && (infos[after].block.type !== 'heading' || (depthAt(after) ?? 7) > (depthAt(heading) ?? 0))) return undefined;
+      return heading;
+    };
+    const pastedUnderAnotherHeading = (run: RepeatedRun) => {
+      if (!run.members.every((member) => member.kind === 'exact')) return false;
+      // Entries of a template may share a short body ("April 24-26 in Helsinki"); a long
+      // paragraph that says what the section is about may not.
+      if (!run.members.some((member) => infos[member.index].role === 'prose' && occurrences.get(infos[member.index].key) === 2 && weightedLength(infos[member.index].key) >= LONG_PARAGRAPH)) return false;
+      const heading = sectionBody(run.first, run.last);
+      const sourceHeading = sectionBody(Math.min(...run.members[0].sources), Math.max(...run.members[run.members.length - 1].sources));
+      return heading !== undefined && sourceHeading !== undefined && depthAt(heading) === depthAt(sourceHeading) && infos[heading].key !== infos[sourceHeading].key;
+    };
     const keptRuns = trimmed.filter((run) => {
+      if (pastedUnderAnotherHeading(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
