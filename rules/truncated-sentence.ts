@@ -134,11 +134,14 @@ const JA_SENTENCE_FINAL = /(?:ます|です|ました|でした|ません|ませ
  */
 function isSignature(raw: string): boolean {
   // An attribution after a quote on the same line: `*「…。」* - Jane Doe, CTO`.
-  if (/[。．.!?！？」』”"*_]\s+[-—―–]{1,2}\s*[^。．.!?！？\n]{1,60}$/.test(raw.trim())) return true;
-  const lines = raw.split(/\n|<br\s*\/?>/i).map((line) => line.replace(/\\$/, '')).map((line) => line.trim()).filter(Boolean);
-  if (lines.length < 2) return false;
-  const last = lines[lines.length - 1];
-  return last.length <= 60 && !/[。．.!?！？]/.test(last) && sentenceEnding(lines[lines.length - 2]) === 'finished';
+  if (/(?:[。．.!?！？][」』”"]?|[」』”"])[*_]*\s+[-—―–]{1,2}\s*[^。．.!?！？\n]{1,60}$/.test(raw.trim())) return true;
+  // A signature is set on its own line with a hard break (two spaces, a backslash or
+  // <br>): a soft-wrapped sentence that ends on a short line is not one.
+  const hardBreak = /(?: {2,}|\\|<br\s*\/?>)\s*\n(?=[^\n]*$)|<br\s*\/?>(?=[^\n]*$)/i.exec(raw.trimEnd());
+  if (!hardBreak) return false;
+  const before = raw.slice(0, hardBreak.index).trim().split('\n').pop() ?? '';
+  const last = raw.slice(hardBreak.index + hardBreak[0].length).trim();
+  return last.length > 0 && last.length <= 60 && !/[。．.!?！？]/.test(last) && sentenceEnding(before) === 'finished';
 }
 
 /** A list of names or links (credits, "Thanks to @a, @b, @c,"): no running text to cut. */
