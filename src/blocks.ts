@@ -142,6 +142,10 @@ const DISPLAY_MATH = /^\s*\$\$[\s\S]*\$\$\s*$/;
 function isRunningText(paragraph: Paragraph): boolean {
   const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
   if (meaningful.length === 0) return false;
+  // One inline HTML element around its text (`<a class="twitter-timeline" …>Tweets</a>`): an embed.
+  const first = meaningful[0];
+  const last = meaningful[meaningful.length - 1];
+  if (meaningful.length > 1 && first.type === 'html' && last.type === 'html' && /^<[a-z]/i.test(first.value) && /^<\//.test(last.value)) return false;
   // Links, bare URLs, images, code and embeds (`@[gist](url)`) with at most a stray character around them.
   const outsideLinks = meaningful
     .filter((child) => !['link', 'image', 'linkReference', 'imageReference', 'html'].includes(child.type))
