@@ -61,6 +61,28 @@ const FINAL_STOP = /[。．.！!？?]$/;
 /** A template's field: a bold label and its value (`**担当者:** FinOpsアナリスト`, `**Status**: Stable`). */
 const FIELD_LINE = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])/;
 
+/**
+ * Two paragraphs whose only difference lies inside one inline code span in each
+ * (`convertToUtcClientTime` / `convertToLocalClientTime`): they document two different
+ * things in the same words, as reference pages do, and neither is a copy of the other.
+ */
+export function differsInCodeOnly(a: string, b: string): boolean {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  if (start === a.length && start === b.length) return false;
+  const insideCode = (text: string, from: number, to: number) => {
+    // Inside a span when an odd number of backticks precede the difference and the
+    // span's closing backtick comes at or after its end.
+    const before = text.slice(0, from).split('`').length - 1;
+    if (before % 2 === 0) return false;
+    const close = text.indexOf('`', from);
+    return close >= to && !text.slice(from, to).includes('\n');
+  };
+  return insideCode(a, start, a.length - end) && insideCode(b, start, b.length - end);
+}
+
 /** The attribution line under a quote: `— Jane Doe, CFO`. */
 const ATTRIBUTION = /^[—―–]{1,2}|^-{1,2}\s/;
 
@@ -197,7 +219,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
-          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97);
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInCodeOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
