@@ -290,8 +290,20 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const sourceHeading = sectionBody(Math.min(...run.members[0].sources), Math.max(...run.members[run.members.length - 1].sources));
       return heading !== undefined && sourceHeading !== undefined && depthAt(heading) === depthAt(sourceHeading) && infos[heading].key !== infos[sourceHeading].key;
     };
+    // A stretch re-emitted in place, right after the text it copies (A B A B, A B A B A B):
+    // a generation loop, whatever its paragraphs' length or count.
+    // Text only: components that repeat their content (a console shown logging the same
+    // warning twice) are markup, not a loop.
+    const inPlace = (run: RepeatedRun) => {
+      if (!run.members.every((member) => member.kind === 'exact' && !closing(member.index)) || !run.members.some((member) => infos[member.index].role === 'prose')) return false;
+      // The source is the stretch just before the run, block for block, once or more.
+      const sourceFirst = Math.min(...run.members[0].sources);
+      const stretch: string[] = [];
+      for (let i = sourceFirst; i < run.first; i++) if (infos[i].role !== 'gap') stretch.push(infos[i].key);
+      return stretch.length >= 2 && run.members.length % stretch.length === 0 && run.members.every((member, k) => infos[member.index].key === stretch[k % stretch.length]);
+    };
     const keptRuns = trimmed.filter((run) => {
-      if (pastedUnderAnotherHeading(run)) return true;
+      if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
