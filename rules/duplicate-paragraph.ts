@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from '../src/types.js';
 import type { Article } from '../src/article.js';
 import { blockInfos, type BlockInfo } from '../src/blocks.js';
 import { blockRemoval } from '../src/text/ranges.js';
-import type { RepeatedRun } from '../src/text/repeats.js';
+import { sourceRange, type RepeatedRun } from '../src/text/repeats.js';
 import { DEFAULT_DUPLICATE_OPTIONS, reportedRepeats, type DuplicateOptions } from './duplicate-paragraph/report.js';
 import { RawBlocks, runRemoval } from './duplicate-paragraph/removal.js';
 import type { EndMarkerOptions } from './end-marker.js';
@@ -64,8 +64,7 @@ function reportRun(article: Article, infos: BlockInfo[], run: RepeatedRun, raw: 
   const { edits, safety } = runRemoval(article, infos, raw, run);
   // The source section runs from the first copy's source to the last copy's; a label
   // repeated all over a glossary is found at its first use, which says nothing of the range.
-  const from = Math.min(...run.members[0].sources);
-  const to = Math.max(...run.members[run.members.length - 1].sources);
+  const [from, to] = sourceRange(run);
   context.report({
     messageId: 'section',
     data: { where: from <= to ? describeRange(article, from, to) : describeRange(article, Math.min(...sources), Math.max(...sources)), count: run.members.length },

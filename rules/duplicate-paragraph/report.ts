@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, type BlockInfo } from '../../src/blocks.js';
 import { weightedLength } from '../../src/text/normalize.js';
-import { continuesSection, findRepeatedBlocks, LOOSE_THRESHOLDS, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
+import { continuesSection, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
 /**
  * What counts as a repeat worth reporting: the duplicate-paragraph rule's options, and
@@ -164,25 +164,25 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const b = infos[repeat.sources[0]].text.trim();
       return a !== b && (a === b.replace(FINAL_STOP, '') || b === a.replace(FINAL_STOP, ''));
     };
-    // A cut copy that is a whole line of its source (a caption that also starts a longer paragraph) was not cut.
     const rawAt = (index: number) => article.text.slice(infos[index].block.start, infos[index].block.end).trim();
-    const lineOf = (repeat: Repeat) => {
+    // What the source says after the words of a cut copy, when the copy is its raw start.
+    const continuation = (repeat: Repeat): string | undefined => {
       const copy = rawAt(repeat.index);
       const source = rawAt(repeat.sources[0]);
-      return copy.length < source.length && source.startsWith(copy) && /^(?:[ \t]*<br\s*\/?>|\\?[ \t]*\r?\n)/i.test(source.slice(copy.length));
+      return copy.length < source.length && source.startsWith(copy) ? source.slice(copy.length) : undefined;
     };
+    // A cut copy that is a whole line of its source (a caption that also starts a longer paragraph) was not cut.
+    const lineOf = (repeat: Repeat) => /^(?:[ \t]*<br\s*\/?>|\\?[ \t]*\r?\n)/i.test(continuation(repeat) ?? '');
     // A short copy that stops where its source goes on with a list separator or a gloss
     // ("namespace, pod" / "namespace, pod, deployment"; "アナリスト" / "アナリスト（Analyst）")
     // is a complete label of a template, not a copy cut off mid-word.
-    const labelOf = (repeat: Repeat) => {
-      const copy = rawAt(repeat.index);
-      const source = rawAt(repeat.sources[0]);
-      return copy.length < 80 && source.startsWith(copy) && /^\s*[,、，(（\[［]/.test(source.slice(copy.length));
+    const labelOf = (repeat: Repeat) => rawAt(repeat.index).length < 80 && /^\s*[,、，(（\[［]/.test(continuation(repeat) ?? '');
+    // The nearest block before (step -1) or after (+1) that is not a gap; -1 when none.
+    const contentNear = (index: number, step: 1 | -1) => {
+      for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
+      return -1;
     };
-    const previousContent = (index: number): BlockInfo | undefined => {
-      for (let i = index - 1; i >= 0; i--) if (infos[i].role !== 'gap') return infos[i];
-      return undefined;
-    };
+    const previousContent = (index: number): BlockInfo | undefined => infos[contentNear(index, -1)];
     // Lines that belong to the block they follow or to a template's fields, wherever the
     // same words stand: a field (`**Status:** Stable`), the attribution under a quote
     // (`— CFO, Fortune 50 company`), a credit or caption under each image. Short ones only.
@@ -258,14 +258,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // around its source (the same steps under two products, the same "Thanks"/"Impacts"
     // under each vulnerability). A stretch re-emitted by a generator lands among
     // unrelated text. Neighbours without text (images, rules) prove nothing.
-    const contentNear = (index: number, step: 1 | -1) => {
-      for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
-      return -1;
-    };
     const alike = (a: number, b: number) => a >= 0 && b >= 0 && a !== b && infos[a].key !== '' && infos[b].key !== '' && infos[a].block.type === infos[b].block.type && resembles(a, b);
     const parallelSections = (run: RepeatedRun) => {
-      const sourceFirst = Math.min(...run.members[0].sources);
-      const sourceLast = Math.max(...run.members[run.members.length - 1].sources);
+      const [sourceFirst, sourceLast] = sourceRange(run);
       // The copies' own blocks are not neighbours: a loop (A B A B A B) is not parallel to itself.
       const outside = (i: number) => (i < sourceFirst || i > sourceLast) && (i < run.first || i > run.last);
       const matches = (a: number, b: number) => outside(a) && outside(b) && alike(a, b);
@@ -287,7 +282,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // paragraph that says what the section is about may not.
       if (!run.members.some((member) => infos[member.index].role === 'prose' && occurrences.get(infos[member.index].key) === 2 && weightedLength(infos[member.index].key) >= LONG_PARAGRAPH)) return false;
       const heading = sectionBody(run.first, run.last);
-      const sourceHeading = sectionBody(Math.min(...run.members[0].sources), Math.max(...run.members[run.members.length - 1].sources));
+      const sourceHeading = sectionBody(...sourceRange(run));
       return heading !== undefined && sourceHeading !== undefined && depthAt(heading) === depthAt(sourceHeading) && infos[heading].key !== infos[sourceHeading].key;
     };
     // A stretch re-emitted in place, right after the text it copies (A B A B, A B A B A B):
@@ -297,7 +292,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const inPlace = (run: RepeatedRun) => {
       if (!run.members.every((member) => member.kind === 'exact' && !closing(member.index)) || !run.members.some((member) => infos[member.index].role === 'prose')) return false;
       // The source is the stretch just before the run, block for block, once or more.
-      const sourceFirst = Math.min(...run.members[0].sources);
+      const [sourceFirst] = sourceRange(run);
       const stretch: string[] = [];
       for (let i = sourceFirst; i < run.first; i++) if (infos[i].role !== 'gap') stretch.push(infos[i].key);
       return stretch.length >= 2 && run.members.length % stretch.length === 0 && run.members.every((member, k) => infos[member.index].key === stretch[k % stretch.length]);

@@ -334,6 +334,15 @@ function findRuns(inputs: RepeatInput[], repeats: Map<number, Repeat>): Repeated
  * for headings and markers): a re-emitted section copies a stretch of the article in
  * order, while copies of scattered paragraphs that happen to sit together do not.
  */
+/**
+ * The stretch a run copies: from its first copy's earliest source to its last copy's
+ * latest. (A label used all over an article is found at its first use, so this may come
+ * out backwards; callers check.)
+ */
+export function sourceRange(run: RepeatedRun): [number, number] {
+  return [Math.min(...run.members[0].sources), Math.max(...run.members[run.members.length - 1].sources)];
+}
+
 export function continuesSection(previous: Repeat, next: Repeat): boolean {
   const after = Math.max(...previous.sources);
   const start = Math.min(...next.sources);
