@@ -4,6 +4,7 @@ import { blockInfos, isLeadIn, type BlockInfo } from '../src/blocks.js';
 import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplicate-paragraph/report.js';
 import type { EndMarkerOptions } from './end-marker.js';
 import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
+import { japaneseClauseEnd } from '../src/text/ja-grammar.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers, type MarkerMatcher } from '../src/text/markers.js';
 
@@ -103,13 +104,16 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (info.ending === 'unfinished') return true;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
-  if (reason === 'beforeMarker') return true;
+  // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
+  if (JA_SENTENCE_FINAL.test(text)) return false;
+  // Japanese text that stops on a word: its last morphemes decide (loaded only here).
+  const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
+  if (clause === 'finished') return false;
+  if (reason === 'beforeMarker' || (clause === 'unfinished' && text.length >= 10)) return true;
   if (finishedShare < 0.6 || text.length < 10) return false;
   if (isSignature(raw)) return false;
   if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
-  // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
-  if (JA_SENTENCE_FINAL.test(text)) return false;
   // A paragraph whose last line is a link on its own ends in a call to action, not a cut.
   if (LINK_LINE.test(info.block.text.split('\n').pop() ?? '') || endsWithLinkLine(info)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in

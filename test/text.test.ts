@@ -4,6 +4,7 @@ import { comparisonKey } from '../src/text/normalize.js';
 import { LineIndex, dominantLineEnding } from '../src/text/lines.js';
 import { isDateValue } from '../src/text/dates.js';
 import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
+import { analyzerStats, japaneseClauseEnd } from '../src/text/ja-grammar.js';
 import { isMarkerText, markerMatcher, stripTrailingMarkers } from '../src/text/markers.js';
 import { shingleSet } from '../src/text/shingles.js';
 
@@ -90,6 +91,40 @@ describe('sentenceEnding', () => {
     ['Give it a try and let us know', 'open'],
   ] as const)('%s → %s', (text, ending) => {
     expect(sentenceEnding(text)).toBe(ending);
+  });
+});
+
+describe('japaneseClauseEnd', () => {
+  it.each([
+    // Cut: conjunctive, case and binding particles, continuative forms, adnominals.
+    ['ログを日付ごとに分けて整理し', 'unfinished'],
+    ['設定ファイルの内容を確認して', 'unfinished'],
+    ['この機能はサーバーの', 'unfinished'],
+    ['最新版では', 'unfinished'],
+    ['処理はもっと早く', 'unfinished'],
+    ['次に開くのはその', 'unfinished'],
+    // Finished without 。: requests, volitional forms, final particles after a predicate, closings.
+    ['わからないことがあれば聞いてくださいね', 'finished'],
+    ['一緒に試してみましょう', 'finished'],
+    ['これで十分だよね', 'finished'],
+    ['本当に必要でしょうか', 'finished'],
+    ['ご意見があればお気軽にどうぞ', 'finished'],
+    ['最後まで読んでくれてありがとう', 'finished'],
+    // Open: nouns, title-like compound particles, plain forms (a cut before a noun
+    // leaves them too), and half words the analyzer would misread.
+    ['ログの収集', 'open'],
+    ['開発者ツールについて', 'open'],
+    ['リソースを考慮した', 'open'],
+    ['データが保存さ', 'open'],
+    ['詳しくは次のページをご覧くださ', 'open'],
+  ] as const)('%s → %s', (text, ending) => {
+    expect(japaneseClauseEnd(text)).toBe(ending);
+  });
+
+  it('analyses only the last clause, however long the text', () => {
+    const long = 'これは長い文です。'.repeat(20_000) + '続きを書いて';
+    expect(japaneseClauseEnd(long)).toBe('unfinished');
+    expect(analyzerStats().loads).toBe(1);
   });
 });
 
