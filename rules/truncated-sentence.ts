@@ -1,6 +1,6 @@
 import type { Rule, RuleContext, Fix } from '../src/types.js';
 import type { Article } from '../src/article.js';
-import { blockInfos, isLeadIn, type BlockInfo } from '../src/blocks.js';
+import { blockInfos, CODE_PLACEHOLDER, isLeadIn, type BlockInfo } from '../src/blocks.js';
 import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplicate-paragraph/report.js';
 import type { EndMarkerOptions } from './end-marker.js';
 import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
@@ -64,7 +64,7 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
               ? 'articleEnd'
               : undefined;
       const raw = article.text.slice(info.block.start, info.block.end);
-      if (reason && isCut(info, raw, reason, finishedShareOf(infos, i))) {
+      if (reason && isCut(info, raw, reason, finishedShareOf(infos, i), article.text)) {
         context.report({
           messageId: reason,
           data: { tail: tail(info.text) },
@@ -97,7 +97,7 @@ function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): 
  * paragraphs otherwise end properly, and only when the text stops on a word in
  * running text.
  */
-function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number): boolean {
+function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number, articleText: string): boolean {
   if (info.ending === 'finished') return false;
   // Credits end where the names end, with or without a last comma.
   if (reason !== 'beforeMarker' && isNameList(info)) return false;
@@ -110,9 +110,11 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
   if (clause === 'finished') return false;
   if (reason === 'beforeMarker' || (clause === 'unfinished' && text.length >= 10)) return true;
-  if (finishedShare < 0.6 || text.length < 10) return false;
   if (isSignature(raw)) return false;
-  if (SIGN_OFF.test(text) || /^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
+  if (endsMidWord(text, articleText)) return true;
+  if (isClosing(text)) return false;
+  if (finishedShare < 0.6 || text.length < 10) return false;
+  if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // A paragraph whose last line is a link on its own ends in a call to action, not a cut.
   if (LINK_LINE.test(info.block.text.split('\n').pop() ?? '') || endsWithLinkLine(info)) return false;
@@ -127,6 +129,35 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
     ((japanese || severalSentences) && /[A-Za-z]$/.test(text))
   );
 }
+
+/**
+ * The text stops inside a word: it ends on a lone lowercase letter, or its last Latin word is the start of a longer word the
+ * article uses (`…from the Device dropdow` / `dropdown`, `…OpenTele` / `OpenTelemetry`)
+ * and is not itself a word anywhere else in the article. Case counts (`go` is not a cut
+ * `Gopher`), and a capitalised fragment needs four letters: a short name such as `Doe`
+ * ends a credit and starts `Does`. A path, a URL or inline code at the end (the prose
+ * text's placeholder) is not a word, and neither is a longer word that only inflects it
+ * (`conference` / `conferences`).
+ */
+function endsMidWord(text: string, articleText: string): boolean {
+  if (text.endsWith(CODE_PLACEHOLDER)) return false;
+  // A lone lowercase letter other than "a" after a word: "…thank you for your t".
+  if (/[A-Za-z,]\s+[b-z]$/.test(text)) return true;
+  const last = /(?:^|[^\p{L}\p{N}_/.:#@-])([A-Za-z]{2,})$/u.exec(text)?.[1];
+  if (!last || (/^[A-Z]/.test(last) && last.length < 4)) return false;
+  let whole = 0;
+  let longer = false;
+  for (const match of articleText.matchAll(/[A-Za-z]+/g)) {
+    const word = match[0];
+    if (word === last) whole++;
+    else if (word.length > last.length && word.startsWith(last) && !INFLECTION.test(word.slice(last.length))) longer = true;
+  }
+  // The fragment itself stands in the article once: here.
+  return longer && whole <= 1;
+}
+
+/** Endings that make a word of a word (`conferences`, `released`), not of a fragment. */
+const INFLECTION = /^(?:s|es|d|ed|ing|er|ers|est|ly)$/;
 
 /** Polite sentence-final forms (and a note's 〜すべき): the sentence is complete, only the 。 is missing. */
 const JA_SENTENCE_FINAL = /(?:ます|です|ました|でした|ません|ませんでした|ください|でしょう|ましょう|べき)$/;
@@ -175,6 +206,26 @@ function endsWithLinkLine(info: BlockInfo): boolean {
 
 /** Sign-offs and credits that end articles without punctuation. */
 const SIGN_OFF = /^(?:[-—–]{1,3}|photos? by|image by|写真|画像|出典|source:|via |cheers|thanks|regards|happy )/i;
+
+/** Phrases that open a closing line: "See you at the conference", "Thank you for reading". */
+const CLOSING_PHRASE = /^(?:thank you|thanks|see you|stay tuned|enjoy|happy |have fun|good luck|take care|until next|best regards|cheers)/i;
+
+/**
+ * The paragraph closes the article: it opens with a sign-off or credit, or its last
+ * sentence is a short closing line ("…. See you at the conference", at most 8 words) or a
+ * short line under one ("Until next month! Jane & the Docs team"), or
+ * a short call to action answering a question ("Questions? Ask on the forum"). A closing
+ * line that stops on a function word or half a word was checked before: it is cut.
+ */
+function isClosing(text: string): boolean {
+  if (SIGN_OFF.test(text)) return true;
+  const sentences = text.split(/(?<=[.!?。！？])\s+/);
+  const last = sentences.at(-1) ?? '';
+  const short = last.split(/\s+/).length <= 8;
+  // "Until next month! / Jane & the Docs team": a name line under a closing line.
+  if (short && (CLOSING_PHRASE.test(last) || (sentences.length > 1 && CLOSING_PHRASE.test(sentences.at(-2)!)))) return true;
+  return sentences.length > 1 && /[?？]$/.test(sentences.at(-2) ?? '') && last.length <= 40;
+}
 
 /** Share of the article's prose paragraphs that end like finished sentences. */
 function finishedShareOf(infos: BlockInfo[], except: number): number {

@@ -195,7 +195,7 @@ function phrasingText(children: PhrasingContent[]): string {
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()（）「」]+/g;
 
 /** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */
-const CODE_PLACEHOLDER = 'code';
+export const CODE_PLACEHOLDER = 'code';
 
 /**
  * The text a comparison key is made from: the words, plus the targets of links and

@@ -89,6 +89,9 @@ describe('sentenceEnding', () => {
     ['次のリリースに向けて', 'open'],
     ['今後変更される可能', 'open'],
     ['Give it a try and let us know', 'open'],
+    ['The new parser is faster and it is very', 'unfinished'],
+    ['We thank everyone who helped, because', 'unfinished'],
+    ['Click here to learn more', 'open'],
   ] as const)('%s → %s', (text, ending) => {
     expect(sentenceEnding(text)).toBe(ending);
   });

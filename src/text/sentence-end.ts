@@ -18,8 +18,10 @@ const JA_PARTICLE_END = /[\p{Script=Han}\p{Script=Katakana}ー\p{L}\d](?<!\p{Scr
  */
 const JA_CONJUNCTIVE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー](?<!(?:につい|に関し|に対し|に向け|とし|にとっ|におい))(?:て|んで)$|(?:ですが|ますが|けど|けれど|けれども|ので|ながら)$/u;
 
-/** English words that cannot end a finished sentence. */
-const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those)$/i;
+/** English words that cannot end a finished sentence: articles, prepositions, conjunctions,
+ * determiners, subject pronouns, modals and intensifiers that need what follows. Words that
+ * can close one ("more", "all", "too", "have", "should", "so", "there") are not here. */
+const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those|very|some|such|each|every|whose|whether|because|although|though|between|through|will|would|could|might|been|my|his|we|they|also|when|while)$/i;
 
 export type Ending = 'finished' | 'open' | 'unfinished';
 
