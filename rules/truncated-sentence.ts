@@ -3,7 +3,7 @@ import type { Article } from '../src/article.js';
 import { blockInfos, CODE_PLACEHOLDER, isLeadIn, type BlockInfo } from '../src/blocks.js';
 import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplicate-paragraph/report.js';
 import type { EndMarkerOptions } from './end-marker.js';
-import { findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
+import { closerOf, findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
 import { japaneseClauseEnd } from '../src/text/ja-grammar.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers, type MarkerMatcher } from '../src/text/markers.js';
@@ -76,9 +76,11 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
       }
       // An unclosed bracket counts only in text that also stops unfinished (a quote's
       // attribution or a signature after it finishes the paragraph).
-      if (context.options.brackets && info.ending !== 'finished' && !isSignature(raw)) {
+      // A lead-in ("…, you'll need to add:") continues into the block it introduces, and a
+      // sentence interrupted by a code block may close its bracket after it.
+      if (context.options.brackets && info.ending !== 'finished' && !isSignature(raw) && !isLeadIn(info)) {
         const unbalanced = findUnbalancedInSource(article, info);
-        if (unbalanced && CUT_BRACKETS.includes(unbalanced.char)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
+        if (unbalanced && CUT_BRACKETS.includes(unbalanced.char) && !closedAfter(infos, i, unbalanced.char)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
       }
     }
   },
@@ -270,6 +272,18 @@ function trailingFragmentFix(article: Article, info: BlockInfo, index: number, m
  * damage: the caller checks only unfinished paragraphs.)
  */
 const CUT_BRACKETS = '「『【（(“';
+
+/** The next paragraph, past at most two code blocks, closes the bracket left open. */
+function closedAfter(infos: BlockInfo[], index: number, opener: string): boolean {
+  for (let j = index + 1; j < infos.length && j <= index + 4; j++) {
+    const next = infos[j];
+    if (next.role === 'gap' || next.block.type === 'code') continue;
+    if (!next.prose) return false;
+    const found = findUnbalancedBracket(next.proseText);
+    return found?.kind === 'unopened' && closerOf(found.char) === opener;
+  }
+  return false;
+}
 
 function findUnbalancedInSource(article: Article, info: BlockInfo): { char: string; offset: number } | undefined {
   const found = findUnbalancedBracket(info.proseText);

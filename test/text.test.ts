@@ -140,6 +140,10 @@ describe('findUnbalancedBracket', () => {
     expect(findUnbalancedBracket('Steps: 1) open, 2) close :)')).toBeUndefined();
     expect(findUnbalancedBracket('See https://en.wikipedia.org/wiki/Foo_(bar) here')).toBeUndefined();
     expect(findUnbalancedBracket('全角（半角で閉じる)')).toBeUndefined();
+    expect(findUnbalancedBracket('users can “skip" the navigation')).toBeUndefined();
+  });
+  it('still reports a curly quote that nothing closes', () => {
+    expect(findUnbalancedBracket('users can “skip the navigation')).toMatchObject({ char: '“', kind: 'unclosed' });
   });
   it('reports a closer without an opener', () => {
     expect(findUnbalancedBracket('途中から」始まる')).toMatchObject({ char: '」', kind: 'unopened' });

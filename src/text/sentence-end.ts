@@ -66,6 +66,11 @@ const PAIRS: Record<string, string> = {
 };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 
+/** The opener a closing bracket or quote pairs with (`)` → `(`), if it is one. */
+export function closerOf(char: string): string | undefined {
+  return CLOSERS.get(char);
+}
+
 export interface Unbalanced {
   /** Offset in the text of the unmatched bracket. */
   offset: number;
@@ -84,6 +89,12 @@ export function findUnbalancedBracket(text: string): Unbalanced | undefined {
     const char = cleaned[i];
     if (char in PAIRS) {
       stack.push({ char, offset: i });
+      continue;
+    }
+    // A straight quote closing a curly one (“skip") is a typo, not a cut.
+    if (char === '"') {
+      const curly = findLastIndex(stack, '“');
+      if (curly !== -1) stack.length = curly;
       continue;
     }
     const opener = CLOSERS.get(char);
