@@ -113,7 +113,10 @@ function isCorruptedCopy(title: string, heading: string): boolean {
   if (title === heading || title.length < 4 || heading.length < 4) return false;
   const edits = diffChars(heading, title).filter((part) => part.added || part.removed);
   const changed = edits.reduce((n, part) => n + part.value.length, 0);
-  return edits.length >= 2 && edits.every((part) => part.value.length <= 2) && changed <= Math.max(2, heading.length * 0.2);
+  // Damage drops characters or garbles them (U+FFFD, ?); a title that also has words the
+  // heading lacks ("での…の処理" / "で…を処理する") was written, or translated, apart.
+  const lostOrGarbled = edits.every((part) => part.removed || /^[\uFFFD?？□〓]+$/.test(part.value));
+  return lostOrGarbled && edits.length >= 2 && edits.every((part) => part.value.length <= 2) && changed <= Math.max(2, heading.length * 0.2);
 }
 
 function reportMissing(article: Article, context: RuleContext<FrontMatterOptions>): void {

@@ -221,8 +221,9 @@ const CLOSING_PHRASE = /^(?:thank you|thanks|see you|stay tuned|enjoy|happy |hav
  */
 function isClosing(text: string): boolean {
   if (SIGN_OFF.test(text)) return true;
-  const sentences = text.split(/(?<=[.!?。！？])\s+/);
-  const last = sentences.at(-1) ?? '';
+  const sentences = text.split(/(?<=[。！？])\s*|(?<=[.!?])\s+/);
+  // A closing line may open with a short connective: "それでは、Happy Hacking", "Well, see you".
+  const last = (sentences.at(-1) ?? '').replace(/^[^、,]{1,8}[、,]\s*/, '');
   const short = last.split(/\s+/).length <= 8;
   // "Until next month! / Jane & the Docs team": a name line under a closing line.
   if (short && (CLOSING_PHRASE.test(last) || (sentences.length > 1 && CLOSING_PHRASE.test(sentences.at(-2)!)))) return true;

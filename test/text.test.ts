@@ -92,6 +92,9 @@ describe('sentenceEnding', () => {
     ['The new parser is faster and it is very', 'unfinished'],
     ['We thank everyone who helped, because', 'unfinished'],
     ['Click here to learn more', 'open'],
+    ['Use Cmd+] (or Cmd+[) to cycle through the panels.', 'finished'],
+    ['詳しくは[公式ガイド', 'unfinished'],
+    ['次のセクションで説明する `.', 'unfinished'],
   ] as const)('%s → %s', (text, ending) => {
     expect(sentenceEnding(text)).toBe(ending);
   });
@@ -141,6 +144,7 @@ describe('findUnbalancedBracket', () => {
     expect(findUnbalancedBracket('See https://en.wikipedia.org/wiki/Foo_(bar) here')).toBeUndefined();
     expect(findUnbalancedBracket('全角（半角で閉じる)')).toBeUndefined();
     expect(findUnbalancedBracket('users can “skip" the navigation')).toBeUndefined();
+    expect(findUnbalancedBracket('left to the [Touch Events](https://example.com/touch-events/) specification.')).toBeUndefined();
   });
   it('still reports a curly quote that nothing closes', () => {
     expect(findUnbalancedBracket('users can “skip the navigation')).toMatchObject({ char: '“', kind: 'unclosed' });

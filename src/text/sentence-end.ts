@@ -34,13 +34,15 @@ export type Ending = 'finished' | 'open' | 'unfinished';
 export function sentenceEnding(text: string): Ending {
   // "()" closes a casual Japanese sentence like (笑).
   if (/\(\)$|（）$/.test(text)) return 'finished';
-  // An inline code span or a link text left open: the text was cut inside it.
-  if ((text.match(/`/g)?.length ?? 0) % 2 === 1 || /\[[^\]]*$/.test(text)) return 'unfinished';
+  // An inline code span left open: the text was cut inside it ("…を指定する `.").
+  if ((text.match(/`/g)?.length ?? 0) % 2 === 1) return 'unfinished';
   let end = text.length;
   while (end > 0 && TRAILERS.has(text[end - 1])) end--;
   if (end === 0) return 'finished';
   const last = text[end - 1];
   if (TERMINALS.has(last)) return 'finished';
+  // A link text left open, unless the sentence finished ("Press Cmd+[ to go back.").
+  if (/\[[^\]]*$/.test(text)) return 'unfinished';
   // "w" closes a casual Japanese sentence (laughter), not an English word.
   if (last === 'w' && /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]w+$/u.test(text.slice(0, end))) return 'finished';
   const code = text.codePointAt(Math.max(0, end - 2)) ?? 0;
@@ -83,7 +85,8 @@ export interface Unbalanced {
  * `1)` and `a)` and emoticons are left alone; URLs are skipped (they contain brackets).
  */
 export function findUnbalancedBracket(text: string): Unbalanced | undefined {
-  const cleaned = text.replace(/https?:\/\/\S+/g, (url) => ' '.repeat(url.length));
+  // A Markdown link's destination first ("[spec](https://…/x/) text": its ")" closes it), then bare URLs.
+  const cleaned = text.replace(/\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)/g, (link) => ']' + ' '.repeat(link.length - 1)).replace(/https?:\/\/\S+/g, (url) => ' '.repeat(url.length));
   const stack: { char: string; offset: number }[] = [];
   for (let i = 0; i < cleaned.length; i++) {
     const char = cleaned[i];
