@@ -49,6 +49,9 @@ export const frontMatter: Rule<FrontMatterOptions> = {
     if (!fm.closed) {
       context.report({ messageId: 'unclosed', data: { delimiter: fm.format === 'toml' && !fm.language ? '+++' : '---' }, start: 0, end: firstLineEnd });
     }
+    // Like a compiler, report the first syntax error: the parser's later ones mostly follow
+    // from it (a missing closing quote makes the next line an "implicit key").
+    let syntaxReported = false;
     for (const problem of fm.problems) {
       const at = { start: problem.start, end: problem.end };
       if (problem.kind === 'duplicate-key') {
@@ -59,7 +62,8 @@ export const frontMatter: Rule<FrontMatterOptions> = {
         context.report({ messageId: 'tooLarge', data: { detail: problem.message }, ...at });
       } else {
         // An unclosed block fails to parse because the body was read as YAML: say it once.
-        if (!fm.closed) continue;
+        if (!fm.closed || syntaxReported) continue;
+        syntaxReported = true;
         context.report({ messageId: 'syntax', data: { format: fm.format.toUpperCase(), detail: problem.message }, ...at });
       }
     }

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
+import jsYaml from 'js-yaml';
 import type { LineIndex } from './text/lines.js';
 
 /** A problem found while reading the front matter itself. Offsets are into the file. */
@@ -203,7 +204,7 @@ function parseContent(fm: FrontMatter, content: string, lines: LineIndex): void 
     fm.problems.push({ kind: 'language', message, start: 0, end: lines.endOf(0) });
     return;
   }
-  if (yamlDoc) collectYaml(fm, yamlDoc, shift, lines);
+  if (yamlDoc) collectYaml(fm, yamlDoc, content, shift, lines);
   if (tomlError) {
     const err = tomlError as TomlError;
     const line = Math.max(0, err.line - 1);
@@ -213,8 +214,19 @@ function parseContent(fm: FrontMatter, content: string, lines: LineIndex): void 
   }
 }
 
-function collectYaml(fm: FrontMatter, doc: Document, shift: number, lines: LineIndex): void {
+function collectYaml(fm: FrontMatter, doc: Document, source: string, shift: number, lines: LineIndex): void {
   const clamp = (n: number) => Math.min(Math.max(fm.contentStart, n + shift), fm.contentEnd);
+  // A quoted value continued on an unindented line: the strict parser says the quote is
+  // not closed, then that the next line is a multi-line key. js-yaml (gray-matter's
+  // engine, used by Eleventy and Astro) and libyaml (Jekyll) read it as one value, so the
+  // site builds: not reported when js-yaml reads the block.
+  const continuedQuote = doc.errors.length > 0 && doc.errors.every((e) => e.code === 'MISSING_CHAR' || e.code === 'MULTILINE_IMPLICIT_KEY');
+  const readable = continuedQuote ? readByGrayMatterDefault(source) : undefined;
+  if (readable) {
+    fm.data = readable;
+    collectFields(fm, doc, clamp);
+    return;
+  }
   for (const error of doc.errors) {
     const start = clamp(error.pos[0]);
     const end = Math.max(start, clamp(error.pos[1]));
@@ -244,6 +256,26 @@ function collectYaml(fm: FrontMatter, doc: Document, shift: number, lines: LineI
     }
   }
   if (doc.errors.length > 0 && !doc.errors.every((e) => e.code === 'DUPLICATE_KEY')) fm.data = null;
+  collectFields(fm, doc, clamp);
+}
+
+/**
+ * The front matter as js-yaml's safe loader (gray-matter's default engine) reads it, or
+ * undefined when it cannot. Its safe schema builds no code objects. Anchors and aliases
+ * are left to the strict parser, which bounds their expansion.
+ */
+function readByGrayMatterDefault(source: string): Record<string, unknown> | undefined {
+  if (/(?:^|[\s:[{,-])[&*][^\s,\]}]/m.test(source)) return undefined;
+  try {
+    const value: unknown = jsYaml.safeLoad(source);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where each top-level key and its value stand in the file. */
+function collectFields(fm: FrontMatter, doc: Document, clamp: (n: number) => number): void {
   const contents = doc.contents;
   if (!isMap(contents)) return;
   for (const pair of contents.items) {
