@@ -183,7 +183,11 @@ function isSignature(raw: string): boolean {
 
 /** A list of names or links (credits, "Thanks to @a, @b, @c,"): no running text to cut. */
 function isNameList(info: BlockInfo): boolean {
-  const children = (info.block.node as { children?: { type: string; value?: string }[] }).children ?? [];
+  const all = (info.block.node as { children?: { type: string; value?: string }[] }).children ?? [];
+  // The list may follow a lead-in ("…は以下の通りです：[next]、[waku]、…"): only what comes
+  // after its colon is the list.
+  const colon = all.findLastIndex((child) => child.type === 'text' && /[:：]/.test(child.value ?? ''));
+  const children = colon === -1 ? all : [{ type: 'text', value: (all[colon].value ?? '').replace(/^[^]*[:：]/, '') }, ...all.slice(colon + 1)];
   const plain = children.map((child) => (child.type === 'text' ? (child.value ?? '') : ' ')).join('');
   const names = (plain.match(/@[\w.-]+/g)?.length ?? 0) + children.filter((child) => child.type === 'link' || child.type === 'linkReference').length;
   if (names < 3) return false;
