@@ -11,7 +11,6 @@ describe('inTabContainers', () => {
 
   it('marks MDX <Tabs>/<TabItem>, code groups and MkDocs tabs, but not syntax shown in a code block', () => {
     expect(inTabContainers([block('<Tabs>'), block('<TabItem value="a">'), block('A.'), block('</TabItem>'), block('</Tabs>'), block('B.')])).toEqual([true, true, true, true, true, false]);
-    expect(inTabContainers([block('<Recipes titleText="Examples">'), block('#### One'), block('A.'), block('<Solution />'), block('</Recipes>'), block('B.')])).toEqual([true, true, true, true, true, false]);
     expect(inTabContainers([block('::: code-group'), block('```sh\nnpm i\n```', true), block(':::'), block('C.')])).toEqual([true, true, true, false]);
     expect(inTabContainers([block('=== "Linux"'), block('    apt install x', true, true), block('D.')])).toEqual([true, true, false]);
     expect(inTabContainers([block('```mdx\n<Tabs>\n```', true), block('E.')])).toEqual([false, false]);
