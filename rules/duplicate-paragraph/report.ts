@@ -201,6 +201,35 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (ATTRIBUTION.test(raw) && previousContent(repeat.index)?.block.type === 'blockquote') return true;
       return image(previousContent(repeat.index)) && image(previousContent(repeat.sources[0]));
     };
+    // Namesake sections: the copy stands at the same place (the same count of blocks under
+    // its heading) in a section whose heading says the same as the source's ("次のステップ"
+    // closing two getting-started guides, "Returns" under two functions). The structure
+    // repeats; a pasted copy lands under any heading, at any place.
+    const sectionSlot = (index: number): { heading: number; slot: number } | undefined => {
+      let slot = 0;
+      for (let i = index - 1; i >= 0; i--) {
+        if (infos[i].block.type === 'heading') return { heading: i, slot };
+        if (infos[i].role !== 'gap') slot++;
+      }
+      return undefined;
+    };
+    // The blocks of a section, from its heading to the next heading.
+    const sectionKeys = (heading: number) => {
+      const keys: string[] = [];
+      for (let i = heading + 1; i < infos.length && infos[i].block.type !== 'heading'; i++) if (infos[i].role !== 'gap') keys.push(infos[i].key);
+      return keys;
+    };
+    const startsWith = (a: string[], b: string[]) => b.length <= a.length && b.every((key, k) => key === a[k]);
+    const namesakeSlot = (repeat: Repeat) => {
+      const copy = sectionSlot(repeat.index);
+      const source = sectionSlot(repeat.sources[0]);
+      if (!copy || !source || copy.heading === source.heading || copy.slot !== source.slot) return false;
+      if (infos[copy.heading].key === '' || infos[copy.heading].key !== infos[source.heading].key) return false;
+      // A section said again, heading and all (whole, or its first blocks), is a
+      // re-emission, not a namesake.
+      const [a, b] = [sectionKeys(copy.heading), sectionKeys(source.heading)];
+      return !startsWith(a, b) && !startsWith(b, a);
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -212,14 +241,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat);
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
-          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInCodeOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInCodeOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
