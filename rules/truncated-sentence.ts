@@ -315,7 +315,9 @@ function checkFields(article: Article, context: RuleContext<TruncatedSentenceOpt
       context.report({ messageId: 'fieldUnbalanced', data: { field, char: unbalanced.char, tail: tail(text) }, ...at });
       return;
     }
-    const cut = summary ? /(?:[。.]{2,}|…|\.\.\.|\[…\]|\[&hellip;\]|続きを読む|Read more)\s*$/i.test(text) || sentenceEnding(text) === 'unfinished' : /[、，,]$/.test(text);
+    // "…and much more…" trails off on purpose; an excerpt cut by a CMS stops anywhere.
+    const trailsOff = /\b(?:and|much|many|lots|even) more\s*(?:…|\.\.\.)\s*$/i.test(text);
+    const cut = summary ? (!trailsOff && /(?:[。.]{2,}|…|\.\.\.|\[…\]|\[&hellip;\]|続きを読む|Read more)\s*$/i.test(text)) || sentenceEnding(text) === 'unfinished' : /[、，,]$/.test(text);
     if (cut) context.report({ messageId: 'fieldCut', data: { field, tail: tail(text) }, ...at });
   };
   for (const field of context.options.titleFields) check(field, false);
