@@ -277,6 +277,7 @@ function trailingFragmentFix(article: Article, info: BlockInfo, index: number, m
  * damage: the caller checks only unfinished paragraphs.)
  */
 const CUT_BRACKETS = '「『【（(“';
+const PAIR_OF: Record<string, string> = { '「': '」', '『': '』', '【': '】', '（': '）', '(': ')', '“': '”' };
 
 /** The next paragraph, past at most two code blocks, closes the bracket left open. */
 function closedAfter(infos: BlockInfo[], index: number, opener: string): boolean {
@@ -295,6 +296,10 @@ function findUnbalancedInSource(article: Article, info: BlockInfo): { char: stri
   if (!found || found.kind !== 'unclosed') return undefined;
   // Point at the bracket in the file: find the same character in the raw block.
   const raw = article.text.slice(info.block.start, info.block.end);
+  // Its closer may stand in markup that prose text leaves out (an image's alt text): the
+  // raw paragraph holding as many closers as openers was not cut.
+  const closer = PAIR_OF[found.char];
+  if (closer && raw.split(found.char).length === raw.split(closer).length) return undefined;
   const before = info.proseText.slice(0, found.offset).split(found.char).length - 1;
   let offset = -1;
   for (let k = 0; k <= before; k++) offset = raw.indexOf(found.char, offset + 1);
