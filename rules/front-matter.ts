@@ -62,8 +62,10 @@ export const frontMatter: Rule<FrontMatterOptions> = {
         context.report({ messageId: 'tooLarge', data: { detail: problem.message }, ...at });
       } else {
         // An unclosed block fails to parse because the body was read as YAML: say it once.
-        if (!fm.closed || syntaxReported) continue;
-        syntaxReported = true;
+        // An unsupported tag is reported wherever it stands; it is not a parse error.
+        const tag = problem.message.startsWith('unsupported tag');
+        if (!fm.closed || (syntaxReported && !tag)) continue;
+        if (!tag) syntaxReported = true;
         context.report({ messageId: 'syntax', data: { format: fm.format.toUpperCase(), detail: problem.message }, ...at });
       }
     }

@@ -111,8 +111,11 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // Japanese text that stops on a word: its last morphemes decide (loaded only here).
   const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
   if (clause === 'finished') return false;
-  if (reason === 'beforeMarker' || (clause === 'unfinished' && text.length >= 10)) return true;
-  if (isSignature(raw)) return false;
+  if (reason === 'beforeMarker') return true;
+  // Set closings end on a particle yet are finished ("次回もお楽しみに", "良いお年を").
+  if (isSignature(raw) || JA_CLOSING.test(text)) return false;
+  // A particle or continuative end (10 characters or more) is a cut in any article.
+  if (clause === 'unfinished' && text.length >= 10) return true;
   if (endsMidWord(text, articleText)) return true;
   if (isClosing(text)) return false;
   if (finishedShare < 0.6 || text.length < 10) return false;
@@ -160,6 +163,9 @@ function endsMidWord(text: string, articleText: string): boolean {
 
 /** Endings that make a word of a word (`conferences`, `released`), not of a fragment. */
 const INFLECTION = /^(?:s|es|d|ed|ing|er|ers|est|ly)$/;
+
+/** Japanese set closings that end on a particle: "次回もお楽しみに", "良いお年を". */
+const JA_CLOSING = /(?:お楽しみに|お年を)$/;
 
 /** Polite sentence-final forms (and a note's 〜すべき): the sentence is complete, only the 。 is missing. */
 const JA_SENTENCE_FINAL = /(?:ます|です|ました|でした|ません|ませんでした|ください|でしょう|ましょう|べき)$/;
@@ -213,6 +219,9 @@ function endsWithLinkLine(info: BlockInfo): boolean {
 /** Sign-offs and credits that end articles without punctuation. */
 const SIGN_OFF = /^(?:[-—–]{1,3}|photos? by|image by|写真|画像|出典|source:|via |cheers|thanks|regards|happy )/i;
 
+/** Verbs that open a call to action after a question: "Questions? Ask on the forum". */
+const CALL_TO_ACTION = /^(?:ask|join|see|check|visit|let|try|reach|contact|email|file|open|post|tell|feel free|drop|come|read|find|talk)\b|^(?:お気軽に|ぜひ|こちら)/i;
+
 /** Phrases that open a closing line: "See you at the conference", "Thank you for reading". */
 const CLOSING_PHRASE = /^(?:thank you|thanks|see you|stay tuned|enjoy|happy |have fun|good luck|take care|until next|best regards|cheers)/i;
 
@@ -231,7 +240,7 @@ function isClosing(text: string): boolean {
   const short = last.split(/\s+/).length <= 8;
   // "Until next month! / Jane & the Docs team": a name line under a closing line.
   if (short && (CLOSING_PHRASE.test(last) || (sentences.length > 1 && CLOSING_PHRASE.test(sentences.at(-2)!)))) return true;
-  return sentences.length > 1 && /[?？]$/.test(sentences.at(-2) ?? '') && last.length <= 40;
+  return sentences.length > 1 && /[?？]$/.test(sentences.at(-2) ?? '') && last.length <= 40 && CALL_TO_ACTION.test(last);
 }
 
 /** Share of the article's prose paragraphs that end like finished sentences. */
@@ -281,9 +290,14 @@ const PAIR_OF: Record<string, string> = { '「': '」', '『': '』', '【': '�
 
 /** The next paragraph, past at most two code blocks, closes the bracket left open. */
 function closedAfter(infos: BlockInfo[], index: number, opener: string): boolean {
-  for (let j = index + 1; j < infos.length && j <= index + 4; j++) {
+  let code = 0;
+  for (let j = index + 1; j < infos.length; j++) {
     const next = infos[j];
-    if (next.role === 'gap' || next.block.type === 'code') continue;
+    if (next.role === 'gap') continue;
+    if (next.block.type === 'code') {
+      if (++code > 2) return false;
+      continue;
+    }
     if (!next.prose) return false;
     const found = findUnbalancedBracket(next.proseText);
     return found?.kind === 'unopened' && closerOf(found.char) === opener;

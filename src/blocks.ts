@@ -90,7 +90,8 @@ function describeBlock(block: Block, matcher: MarkerMatcher, raw: string, masked
     case 'heading':
       // A heading's id ("## 次のステップ {#next-steps-1}", or react.dev's MDX comment form)
       // is an anchor, not its text: two headings with the same text are the same heading.
-      info.key = comparisonKey(keySource(block.node).replace(HEADING_ID, ''));
+      // Trimmed first: a leading \s* in the pattern would be quadratic on a run of spaces.
+      info.key = comparisonKey(keySource(block.node).trimEnd().replace(HEADING_ID, ''));
       // "A long sentence.\n---" is a setext heading to CommonMark, but a paragraph
       // followed by a thematic break to whoever wrote it.
       info.prose = isSetextSentence(raw, block.text);
@@ -198,7 +199,7 @@ const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()（）「」]+/g;
 
 /** A trailing heading id: kramdown/Hugo `{#id}` or `{: #id}`, or an MDX comment holding it (react.dev). */
 // (Markdown reads the comment's asterisks as emphasis, so the key may hold `{/id/}`.)
-const HEADING_ID = /\s*(?:\{#[^{}]*\}|\{:[^{}]*\}|\{\/\*?[^{}]*?\*?\/\})\s*$/;
+const HEADING_ID = /(?:\{#[^{}]*\}|\{:[^{}]*\}|\{\/\*?[^{}]*?\*?\/\})$/;
 
 /** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */
 export const CODE_PLACEHOLDER = 'code';

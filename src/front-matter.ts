@@ -224,7 +224,19 @@ function collectYaml(fm: FrontMatter, doc: Document, source: string, shift: numb
   const readable = continuedQuote ? readByGrayMatterDefault(source) : undefined;
   if (readable) {
     fm.data = readable;
-    collectFields(fm, doc, clamp);
+    // The strict parser's map is broken past the error: keep only keys js-yaml read too.
+    collectFields(fm, doc, clamp, (name) => name in readable);
+    // Keys it lost there: found by their `name:` at the start of a line.
+    for (const name of Object.keys(readable)) {
+      if (fm.fields.has(name)) continue;
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const match = new RegExp(`^${escaped}[ \\t]*:[ \\t]*`, 'm').exec(source);
+      if (!match) continue;
+      // The parser read "\n" + source: its offsets, which `clamp` maps, are one further on.
+      const at = (offset: number) => clamp(offset + 1);
+      const lineEnd = source.indexOf('\n', match.index);
+      fm.fields.set(name, { keyStart: at(match.index), keyEnd: at(match.index + name.length), valueStart: at(match.index + match[0].length), valueEnd: at(lineEnd === -1 ? source.length : lineEnd) });
+    }
     return;
   }
   for (const error of doc.errors) {
@@ -267,7 +279,8 @@ function collectYaml(fm: FrontMatter, doc: Document, source: string, shift: numb
 function readByGrayMatterDefault(source: string): Record<string, unknown> | undefined {
   if (/(?:^|[\s:[{,-])[&*][^\s,\]}]/m.test(source)) return undefined;
   try {
-    const value: unknown = jsYaml.safeLoad(source);
+    // The core schema keeps dates as written, so an impossible date is still reported.
+    const value: unknown = jsYaml.safeLoad(source, { schema: jsYaml.CORE_SCHEMA });
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -275,13 +288,13 @@ function readByGrayMatterDefault(source: string): Record<string, unknown> | unde
 }
 
 /** Where each top-level key and its value stand in the file. */
-function collectFields(fm: FrontMatter, doc: Document, clamp: (n: number) => number): void {
+function collectFields(fm: FrontMatter, doc: Document, clamp: (n: number) => number, keep: (name: string) => boolean = () => true): void {
   const contents = doc.contents;
   if (!isMap(contents)) return;
   for (const pair of contents.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
     const name = String(pair.key.value);
-    if (fm.fields.has(name)) continue;
+    if (fm.fields.has(name) || !keep(name)) continue;
     const keyStart = clamp(pair.key.range[0]);
     const keyEnd = clamp(pair.key.range[1]);
     const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;

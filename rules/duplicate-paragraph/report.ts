@@ -205,18 +205,25 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // its heading) in a section whose heading says the same as the source's ("次のステップ"
     // closing two getting-started guides, "Returns" under two functions). The structure
     // repeats; a pasted copy lands under any heading, at any place.
-    const sectionSlot = (index: number): { heading: number; slot: number } | undefined => {
-      let slot = 0;
-      for (let i = index - 1; i >= 0; i--) {
-        if (infos[i].block.type === 'heading') return { heading: i, slot };
-        if (infos[i].role !== 'gap') slot++;
-      }
-      return undefined;
-    };
+    // Each block's heading and place under it, in one pass (heading depth is not compared:
+    // a translation may set the second "次のステップ" a level higher).
+    const slots: ({ heading: number; slot: number } | undefined)[] = [];
+    let currentHeading = -1;
+    let currentSlot = 0;
+    for (let i = 0; i < infos.length; i++) {
+      slots.push(currentHeading === -1 ? undefined : { heading: currentHeading, slot: currentSlot });
+      if (infos[i].block.type === 'heading') [currentHeading, currentSlot] = [i, 0];
+      else if (infos[i].role !== 'gap') currentSlot++;
+    }
+    const sectionSlot = (index: number) => slots[index];
     // The blocks of a section, from its heading to the next heading.
+    const sectionKeyCache = new Map<number, string[]>();
     const sectionKeys = (heading: number) => {
+      const cached = sectionKeyCache.get(heading);
+      if (cached) return cached;
       const keys: string[] = [];
       for (let i = heading + 1; i < infos.length && infos[i].block.type !== 'heading'; i++) if (infos[i].role !== 'gap') keys.push(infos[i].key);
+      sectionKeyCache.set(heading, keys);
       return keys;
     };
     const startsWith = (a: string[], b: string[]) => b.length <= a.length && b.every((key, k) => key === a[k]);

@@ -20,8 +20,9 @@ const JA_CONJUNCTIVE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
 
 /** English words that cannot end a finished sentence: articles, prepositions, conjunctions,
  * determiners, subject pronouns, modals and intensifiers that need what follows. Words that
- * can close one ("more", "all", "too", "have", "should", "so", "there") are not here. */
-const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those|very|some|such|each|every|whose|whether|because|although|though|between|through|will|would|could|might|been|my|his|we|they|also|when|while)$/i;
+ * can close one ("more", "all", "too", "have", "should", "so", "there", "though", "each",
+ * "through", "a while") are not here. */
+const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those|very|such|every|whose|whether|because|although|between|would|could|might|my|his|we|they|when)$/i;
 
 export type Ending = 'finished' | 'open' | 'unfinished';
 
