@@ -3,7 +3,7 @@ import type { Article } from '../src/article.js';
 import { blockInfos, CODE_PLACEHOLDER, isLeadIn, type BlockInfo } from '../src/blocks.js';
 import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplicate-paragraph/report.js';
 import type { EndMarkerOptions } from './end-marker.js';
-import { closerOf, findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
+import { openerOf, findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
 import { japaneseClauseEnd } from '../src/text/ja-grammar.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers, type MarkerMatcher } from '../src/text/markers.js';
@@ -300,7 +300,7 @@ function closedAfter(infos: BlockInfo[], index: number, opener: string): boolean
     }
     if (!next.prose) return false;
     const found = findUnbalancedBracket(next.proseText);
-    return found?.kind === 'unopened' && closerOf(found.char) === opener;
+    return found?.kind === 'unopened' && openerOf(found.char) === opener;
   }
   return false;
 }

@@ -70,7 +70,7 @@ const PAIRS: Record<string, string> = {
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 
 /** The opener a closing bracket or quote pairs with (`)` → `(`), if it is one. */
-export function closerOf(char: string): string | undefined {
+export function openerOf(char: string): string | undefined {
   return CLOSERS.get(char);
 }
 
