@@ -3,7 +3,7 @@ import type { Article } from '../src/article.js';
 import { blockInfos, CODE_PLACEHOLDER, isLeadIn, type BlockInfo } from '../src/blocks.js';
 import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplicate-paragraph/report.js';
 import type { EndMarkerOptions } from './end-marker.js';
-import { openerOf, findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
+import { closerOf, openerOf, findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
 import { japaneseClauseEnd } from '../src/text/ja-grammar.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers, type MarkerMatcher } from '../src/text/markers.js';
@@ -79,7 +79,7 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
       // A lead-in ("…, you'll need to add:") continues into the block it introduces, and a
       // sentence interrupted by a code block may close its bracket after it.
       if (context.options.brackets && info.ending !== 'finished' && !isSignature(raw) && !isLeadIn(info)) {
-        const unbalanced = findUnbalancedInSource(article, info);
+        const unbalanced = findUnbalancedInSource(info, raw);
         if (unbalanced && CUT_BRACKETS.includes(unbalanced.char) && !closedAfter(infos, i, unbalanced.char)) context.report({ messageId: 'unbalanced', data: { char: unbalanced.char }, start: unbalanced.offset, end: unbalanced.offset + 1 });
       }
     }
@@ -286,7 +286,6 @@ function trailingFragmentFix(article: Article, info: BlockInfo, index: number, m
  * damage: the caller checks only unfinished paragraphs.)
  */
 const CUT_BRACKETS = '「『【（(“';
-const PAIR_OF: Record<string, string> = { '「': '」', '『': '』', '【': '】', '（': '）', '(': ')', '“': '”' };
 
 /** The next paragraph, past at most two code blocks, closes the bracket left open. */
 function closedAfter(infos: BlockInfo[], index: number, opener: string): boolean {
@@ -305,14 +304,14 @@ function closedAfter(infos: BlockInfo[], index: number, opener: string): boolean
   return false;
 }
 
-function findUnbalancedInSource(article: Article, info: BlockInfo): { char: string; offset: number } | undefined {
+/** The unclosed bracket of a paragraph and its offset in the file; `raw` is the paragraph's source. */
+function findUnbalancedInSource(info: BlockInfo, raw: string): { char: string; offset: number } | undefined {
   const found = findUnbalancedBracket(info.proseText);
   if (!found || found.kind !== 'unclosed') return undefined;
   // Point at the bracket in the file: find the same character in the raw block.
-  const raw = article.text.slice(info.block.start, info.block.end);
   // Its closer may stand in markup that prose text leaves out (an image's alt text): the
   // raw paragraph holding as many closers as openers was not cut.
-  const closer = PAIR_OF[found.char];
+  const closer = closerOf(found.char);
   if (closer && raw.split(found.char).length === raw.split(closer).length) return undefined;
   const before = info.proseText.slice(0, found.offset).split(found.char).length - 1;
   let offset = -1;

@@ -69,6 +69,11 @@ const PAIRS: Record<string, string> = {
 };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 
+/** The closer an opening bracket or quote pairs with (`(` → `)`), if it is one. */
+export function closerOf(char: string): string | undefined {
+  return PAIRS[char];
+}
+
 /** The opener a closing bracket or quote pairs with (`)` → `(`), if it is one. */
 export function openerOf(char: string): string | undefined {
   return CLOSERS.get(char);
