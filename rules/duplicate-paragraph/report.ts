@@ -92,8 +92,8 @@ const VERY_LONG = 300;
 /** A paragraph this long (weighted characters) says what its section is about: a section body holding one is not a template's. */
 const LONG_PARAGRAPH = 160;
 
-/** Blocks that introduce code, a list or a table: a lead-in repeated with its structure. */
-const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote']);
+/** Blocks that a lead-in introduces (code, a list, a table, a figure): a lead-in repeated with its structure. */
+const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote', 'figure']);
 
 /**
  * The repeats worth a report. Real articles repeat short lead-ins ("For example:"),
@@ -122,7 +122,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const resembles = (a: number, b: number) => {
       const x = infos[a]?.key.slice(0, 200) ?? '';
       const y = infos[b]?.key.slice(0, 200) ?? '';
-      if (x === '' || y === '') return infos[a]?.block.type === infos[b]?.block.type;
+      // Two blocks without text (images, rules) resemble when of one kind; a block
+      // without text never resembles one with text.
+      if (x === '' || y === '') return x === y && infos[a]?.block.type === infos[b]?.block.type;
       return 1 - distance(x, y) / Math.max(x.length, y.length) >= 0.5;
     };
     // Also a template: a short note that closes two sibling sections alike, such as the
@@ -134,11 +136,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const closes = typeAt(repeat.index + 1) === 'heading' && depthAt(repeat.index + 1) === depthAt(source + 1);
       return closes && weightedLength(infos[repeat.index].key) < 200;
     };
+    // An image on its own (a Markdown image paragraph, `<img>`, `<figure>`).
+    const image = (info: BlockInfo | undefined) => {
+      if (info?.block.type === 'html') return /<(?:img|figure|picture)\b/i.test(info.block.text);
+      const children = info?.block.type === 'paragraph' ? ((info.block.node as { children?: { type: string; value?: string; children?: { type: string }[] }[] }).children ?? []) : [];
+      const isImage = (node: { type: string; children?: { type: string }[] }) => node.type === 'image' || node.type === 'imageReference' || (node.type === 'link' && (node.children ?? []).every(isImage));
+      return children.some(isImage) && children.every((node) => isImage(node) || node.type === 'break' || (node.type === 'text' && (node.value ?? '').trim() === ''));
+    };
     // What follows a copy says little when it is a figure or template syntax that merely
-    // resembles (a paragraph before each `{{image "fig27.svg"}}` of a survey report); the
-    // same syntax exactly (`{% raw %}`) still does. What precedes it does either way: a
-    // credit or caption right after each image.
-    const figure = (index: number) => infos[index] !== undefined && (infos[index].key === '' || infos[index].template === true);
+    // resembles (a paragraph before each `{{image "fig27.svg"}}` of a survey report, or
+    // before screenshots that share a folder); the same syntax exactly (`{% raw %}`)
+    // still does. What precedes it does either way: a credit or caption right after each image.
+    const figure = (index: number) => infos[index] !== undefined && (infos[index].key === '' || infos[index].template === true || image(infos[index]));
     const templated = (repeat: Repeat) => {
       const source = repeat.sources[0];
       const followsAlike = resembles(repeat.index - 1, source - 1);
@@ -153,7 +162,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const leadIn = (repeat: Repeat) => {
       if (weightedLength(infos[repeat.index].key) >= 100) return false; // a lead-in is short
       // An HTML comment (`<!-- more -->`, a directive) introduces nothing.
-      const structureAt = (index: number) => (infos[index]?.block.type === 'html' && /^\s*<!--/.test(infos[index].block.text) ? undefined : infos[index]?.block.type);
+      // A figure counts: "この質問に対する調査の回答は以下の通りでした。" before each chart.
+      const structureAt = (index: number) => (infos[index]?.block.type === 'html' && /^\s*<!--/.test(infos[index].block.text) ? undefined : image(infos[index]) ? 'figure' : infos[index]?.block.type);
       const after = structureAt(repeat.index + 1);
       return !!after && after === structureAt(repeat.sources[0] + 1) && STRUCTURE.has(after);
     };
@@ -186,12 +196,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // Lines that belong to the block they follow or to a template's fields, wherever the
     // same words stand: a field (`**Status:** Stable`), the attribution under a quote
     // (`— CFO, Fortune 50 company`), a credit or caption under each image. Short ones only.
-    const image = (info: BlockInfo | undefined) => {
-      if (info?.block.type === 'html') return /<(?:img|figure|picture)\b/i.test(info.block.text);
-      const children = info?.block.type === 'paragraph' ? ((info.block.node as { children?: { type: string; value?: string; children?: { type: string }[] }[] }).children ?? []) : [];
-      const isImage = (node: { type: string; children?: { type: string }[] }) => node.type === 'image' || node.type === 'imageReference' || (node.type === 'link' && (node.children ?? []).every(isImage));
-      return children.some(isImage) && children.every((node) => isImage(node) || node.type === 'break' || (node.type === 'text' && (node.value ?? '').trim() === ''));
-    };
     const belongsToStructure = (repeat: Repeat) => {
       const info = infos[repeat.index];
       // Its words, not its links: a credit may carry a long URL.
@@ -216,26 +220,75 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       else if (infos[i].role !== 'gap') currentSlot++;
     }
     const sectionSlot = (index: number) => slots[index];
-    // The blocks of a section, from its heading to the next heading.
-    const sectionKeyCache = new Map<number, string[]>();
-    const sectionKeys = (heading: number) => {
-      const cached = sectionKeyCache.get(heading);
+    // The blocks of a section (indices), from its heading to the next heading.
+    const sectionCache = new Map<number, number[]>();
+    const sectionBlocks = (heading: number) => {
+      const cached = sectionCache.get(heading);
       if (cached) return cached;
-      const keys: string[] = [];
-      for (let i = heading + 1; i < infos.length && infos[i].block.type !== 'heading'; i++) if (infos[i].role !== 'gap') keys.push(infos[i].key);
-      sectionKeyCache.set(heading, keys);
-      return keys;
+      const blocks: number[] = [];
+      for (let i = heading + 1; i < infos.length && infos[i].block.type !== 'heading'; i++) if (infos[i].role !== 'gap') blocks.push(i);
+      sectionCache.set(heading, blocks);
+      return blocks;
     };
+    const sectionKeys = (heading: number) => sectionBlocks(heading).map((i) => infos[i].key);
     const startsWith = (a: string[], b: string[]) => b.length <= a.length && b.every((key, k) => key === a[k]);
+    // A section said again, heading and all (whole, or its first blocks), is a
+    // re-emission, not a second section of the same shape.
+    const reEmittedSection = (a: number, b: number) => {
+      const [x, y] = [sectionKeys(a), sectionKeys(b)];
+      return startsWith(x, y) || startsWith(y, x);
+    };
     const namesakeSlot = (repeat: Repeat) => {
       const copy = sectionSlot(repeat.index);
       const source = sectionSlot(repeat.sources[0]);
       if (!copy || !source || copy.heading === source.heading || copy.slot !== source.slot) return false;
       if (infos[copy.heading].key === '' || infos[copy.heading].key !== infos[source.heading].key) return false;
-      // A section said again, heading and all (whole, or its first blocks), is a
-      // re-emission, not a namesake.
-      const [a, b] = [sectionKeys(copy.heading), sectionKeys(source.heading)];
-      return !startsWith(a, b) && !startsWith(b, a);
+      return !reEmittedSection(copy.heading, source.heading);
+    };
+    // Sibling sections: two sections under headings of one level that say alike
+    // ("コレクターがデータを受信していない" / "…をエクスポートしていない", "HTTP server span
+    // name" / "HTTP client span name"), or whose earlier blocks match up (the same list of
+    // settings under "メトリクスの計装" and "Prometheus 計装"). A copy at the same place in
+    // both (the same count of blocks under the heading, or right after blocks that match) is
+    // the template filled in twice: the same closing remark after each list of causes. A
+    // pasted copy lands under any heading, at any place.
+    // Images do not count: screenshots that share a folder all resemble.
+    const correspond = (a: number | undefined, b: number | undefined) =>
+      a !== undefined && b !== undefined && infos[a].key !== '' && infos[a].block.type === infos[b].block.type && !image(infos[a]) && !image(infos[b]) && resembles(a, b);
+    const siblingPlace = (copyIndex: number, sourceIndex: number) => {
+      const copy = sectionSlot(copyIndex);
+      const source = sectionSlot(sourceIndex);
+      if (!copy || !source || copy.heading === source.heading || depthAt(copy.heading) !== depthAt(source.heading)) return false;
+      if (infos[copy.heading].key === infos[source.heading].key || reEmittedSection(copy.heading, source.heading)) return false;
+      const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
+      const earlier = Math.min(copy.slot, source.slot);
+      const sectionsAlike = resembles(copy.heading, source.heading) || ours.slice(0, earlier).some((block, k) => correspond(block, theirs[k]));
+      if (!sectionsAlike) return false;
+      if (copy.slot === source.slot) return true;
+      const previous = ours[copy.slot - 1];
+      return theirs.slice(0, source.slot).some((block) => correspond(previous, block));
+    };
+    // A note under every entry of a glossary: three copies or more, each at the same place
+    // under a heading of one level.
+    const positions = new Map<string, number[]>();
+    for (let i = 0; i < infos.length; i++) {
+      if (!infos[i].key) continue;
+      const list = positions.get(infos[i].key);
+      if (list) list.push(i);
+      else positions.set(infos[i].key, [i]);
+    }
+    const noteCache = new Map<string, boolean>();
+    const noteUnderEachEntry = (index: number) => {
+      const key = infos[index].key;
+      const cached = noteCache.get(key);
+      if (cached !== undefined) return cached;
+      const all = positions.get(key) ?? [];
+      const places = all.map(sectionSlot);
+      const first = places[0];
+      const headings = new Set(places.map((place) => place?.heading));
+      const note = all.length >= 3 && first !== undefined && headings.size === all.length && places.every((place) => place !== undefined && place.slot === first.slot && depthAt(place.heading) === depthAt(first.heading));
+      noteCache.set(key, note);
+      return note;
     };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
@@ -248,14 +301,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat);
+          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
-          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInCodeOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
+          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInCodeOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
@@ -270,11 +323,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // A run does not start with HTML or template syntax (`</Note>`, `{{ end }}`): the
     // closing tag of the original's last element matches every earlier one, but it is
     // not part of the copy that follows it.
+    // Nor with a template's copy that merely stands next to it: the closing remark of a
+    // sibling section, followed by a stretch copied from elsewhere.
     const closing = (index: number) => infos[index].block.type === 'html' || infos[index].template === true;
+    const detached = (run: RepeatedRun, k: number) => k + 1 < run.members.length && siblingPlace(run.members[k].index, run.members[k].sources[0]) && !continuesSection(run.members[k], run.members[k + 1]);
     const trimmed = runs
       .map((run) => {
         let k = 0;
-        while (k < run.members.length && closing(run.members[k].index)) k++;
+        while (k < run.members.length && (closing(run.members[k].index) || detached(run, k))) k++;
         return k === 0 ? run : { first: run.members[Math.min(k, run.members.length - 1)].index, last: run.last, members: run.members.slice(k) };
       })
       .filter((run) => run.members.length >= 2);
@@ -338,7 +394,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
-      if (parallelSections(run)) return false;
+      // A stretch of a sibling section said again in the same words: the template's text,
+      // when neither the copy nor its source crosses a heading.
+      const [sourceFirst, sourceLast] = sourceRange(run);
+      const withinSections = ![...infos.slice(run.first, run.last + 1), ...infos.slice(sourceFirst, sourceLast + 1)].some((info) => info.block.type === 'heading');
+      if (parallelSections(run) || (withinSections && siblingPlace(run.first, sourceFirst))) return false;
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
       for (let k = 1; k < run.members.length; k++) if (continuesSection(run.members[k - 1], run.members[k])) ordered++;
