@@ -111,6 +111,10 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // Japanese text that stops on a word: its last morphemes decide (loaded only here).
   const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
   if (clause === 'finished') return false;
+  if (endsMidUrl(info.text.trim(), articleText)) return true;
+  // A paragraph whose last line is a link on its own ends in a call to action or a
+  // reference ("…is documented in the\n[rustc development guide][guide]"), not a cut.
+  if (LINK_LINE.test(info.block.text.split('\n').pop() ?? '') || endsWithLinkLine(info)) return false;
   if (reason === 'beforeMarker') return true;
   // Set closings end on a particle yet are finished ("次回もお楽しみに", "良いお年を").
   if (isSignature(raw) || JA_CLOSING.test(text)) return false;
@@ -121,8 +125,6 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (finishedShare < 0.6 || text.length < 10) return false;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
-  // A paragraph whose last line is a link on its own ends in a call to action, not a cut.
-  if (LINK_LINE.test(info.block.text.split('\n').pop() ?? '') || endsWithLinkLine(info)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in
   // Japanese text or after finished sentences (a one-line "Photo by Jane Doe" is a
   // credit; a capitalised word after sentences, or in Japanese prose, is a cut).
@@ -159,6 +161,21 @@ function endsMidWord(text: string, articleText: string): boolean {
   }
   // The fragment itself stands in the article once: here.
   return longer && whole <= 1;
+}
+
+/**
+ * The text stops inside a URL: its last URL is the start of a longer one that the article
+ * spells out, cut inside a path segment (`See https://github.com/nodejs/no` beside
+ * `https://github.com/nodejs/node/pull/1811`). A URL that stops where a segment ends
+ * (`…/nodejs/node` beside `…/nodejs/node/pull/1811`) is whole.
+ */
+function endsMidUrl(text: string, articleText: string): boolean {
+  const url = /https?:\/\/[^\s<>()[\]"'`]+$/.exec(text)?.[0];
+  if (!url || !/[A-Za-z0-9]$/.test(url)) return false;
+  for (let at = articleText.indexOf(url); at !== -1; at = articleText.indexOf(url, at + 1)) {
+    if (/[A-Za-z0-9_-]/.test(articleText[at + url.length] ?? '')) return true;
+  }
+  return false;
 }
 
 /** Endings that make a word of a word (`conferences`, `released`), not of a fragment. */
@@ -202,7 +219,8 @@ function isNameList(info: BlockInfo): boolean {
   return rest.length <= 40;
 }
 
-const LINK_LINE = /^\s*(?:\[[^\]]+\]\([^)]*\)|<?https?:\/\/\S+>?)\s*$/;
+/** A line that is one link: inline, full or collapsed reference, or a bare URL. */
+const LINK_LINE = /^\s*(?:\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])|<?https?:\/\/\S+>?)\s*$/;
 
 function endsWithLinkLine(info: BlockInfo): boolean {
   const node = info.block.node as { children?: { type: string; value?: string }[] };
@@ -211,7 +229,7 @@ function endsWithLinkLine(info: BlockInfo): boolean {
   while (i >= 0 && children[i].type === 'text' && (children[i].value ?? '').trim() === '') i--;
   // The last inline is a link that starts its own line, or follows a finished
   // sentence ("…可能にすることです。[さらに読む](…)"): a call to action.
-  if (i < 1 || children[i].type !== 'link') return false;
+  if (i < 1 || (children[i].type !== 'link' && children[i].type !== 'linkReference')) return false;
   const before = children[i - 1];
   return before.type === 'break' || (before.type === 'text' && (/\n\s*$/.test(before.value ?? '') || sentenceEnding((before.value ?? '').trimEnd()) === 'finished'));
 }

@@ -323,15 +323,42 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // A run does not start with HTML or template syntax (`</Note>`, `{{ end }}`): the
     // closing tag of the original's last element matches every earlier one, but it is
     // not part of the copy that follows it.
-    // Nor with a template's copy that merely stands next to it: the closing remark of a
-    // sibling section, followed by a stretch copied from elsewhere.
+    // Nor does it start or end with a copy whose source is elsewhere than the rest's: a
+    // paragraph pasted in (or a sibling section's closing remark) next to steps that a
+    // tutorial repeats is a copy of its own, judged on its own, not the first block of a
+    // re-emitted stretch. A heading stays: a re-emitted section's heading may copy an
+    // earlier namesake rather than the heading of the text it re-emits.
     const closing = (index: number) => infos[index].block.type === 'html' || infos[index].template === true;
-    const detached = (run: RepeatedRun, k: number) => k + 1 < run.members.length && siblingPlace(run.members[k].index, run.members[k].sources[0]) && !continuesSection(run.members[k], run.members[k + 1]);
+    // Two neighbouring copies follow each other in the source when some earlier
+    // occurrence of the first has one of the second right after it (a label repeated all
+    // over the article is recorded with its first occurrence, not the one that fits).
+    const occurrenceSets = new Map<string, Set<number>>();
+    const occurrencesOf = (key: string) => {
+      let set = occurrenceSets.get(key);
+      if (!set) occurrenceSets.set(key, (set = new Set(positions.get(key) ?? [])));
+      return set;
+    };
+    const follows = (previous: Repeat, next: Repeat) => {
+      if (continuesSection(previous, next)) return true;
+      const later = occurrencesOf(infos[next.index].key);
+      // Bounded: a paragraph repeated thousands of times is checked at its first 64 places.
+      for (const q of (positions.get(infos[previous.index].key) ?? []).slice(0, 64)) {
+        if (q >= previous.index) break;
+        for (let s = q; s <= q + 4; s++) if (s < next.index && s !== q && later.has(s)) return true;
+      }
+      return false;
+    };
+    const apart = (member: Repeat, neighbour: Repeat | undefined, leading: boolean) =>
+      neighbour !== undefined && infos[member.index].block.type !== 'heading' && !(leading ? follows(member, neighbour) : follows(neighbour, member));
     const trimmed = runs
       .map((run) => {
         let k = 0;
-        while (k < run.members.length && (closing(run.members[k].index) || detached(run, k))) k++;
-        return k === 0 ? run : { first: run.members[Math.min(k, run.members.length - 1)].index, last: run.last, members: run.members.slice(k) };
+        while (k < run.members.length && (closing(run.members[k].index) || apart(run.members[k], run.members[k + 1], true))) k++;
+        let end = run.members.length;
+        while (end > k + 1 && apart(run.members[end - 1], run.members[end - 2], false)) end--;
+        if (k === 0 && end === run.members.length) return run;
+        const members = run.members.slice(Math.min(k, run.members.length - 1), end);
+        return { first: members[0].index, last: members[members.length - 1].index, members };
       })
       .filter((run) => run.members.length >= 2);
     // A whole section (its heading and text, verbatim) copied again after the article's
