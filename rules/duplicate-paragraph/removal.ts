@@ -155,7 +155,26 @@ export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks,
       pieceStart = -1;
     }
   }
+  if (edits.length === 1 && removable.has(run.first) && removable.has(run.last)) {
+    const rule = closingBreak(article, infos, run);
+    if (rule !== undefined) edits[0] = { start: edits[0].start, end: blockRemoval(article, rule)[1], text: '' };
+  }
   if (edits.length > 0) return { edits, safety: 'safe' };
   const [from, to] = blockRemoval(article, run.first, run.last);
   return { edits: [{ start: from, end: to, text: '' }], safety: 'unsafe' };
+}
+
+/**
+ * The horizontal rule that closes a re-emitted section, when it goes with the section: the
+ * source section ends with one too, and the copy's rule ends the article (nothing after it
+ * but blank space) or doubles the rule before the copy. A rule between the copy and the
+ * original text that follows stays.
+ */
+function closingBreak(article: Article, infos: BlockInfo[], run: RepeatedRun): number | undefined {
+  const isRule = (index: number) => infos[index]?.block.type === 'thematicBreak';
+  const after = run.last + 1;
+  const sourceLast = Math.max(...run.members[run.members.length - 1].sources);
+  if (!isRule(after) || !isRule(sourceLast + 1)) return undefined;
+  const atEnd = article.text.slice(article.blocks[after].end).trim() === '';
+  return atEnd || isRule(run.first - 1) ? after : undefined;
 }

@@ -150,7 +150,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const figure = (index: number) => infos[index] !== undefined && (infos[index].key === '' || infos[index].template === true || image(infos[index]));
     const templated = (repeat: Repeat) => {
       const source = repeat.sources[0];
-      const followsAlike = resembles(repeat.index - 1, source - 1);
+      // After a figure only a caption or credit is the template's (a short line): a
+      // paragraph of text after a screenshot goes on with the article.
+      const afterFigure = figure(repeat.index - 1) || figure(source - 1);
+      const followsAlike = resembles(repeat.index - 1, source - 1) && (!afterFigure || weightedLength(infos[repeat.index].proseText.replace(/\s+/g, '')) < 120);
       const [next, sourceNext] = [repeat.index + 1, source + 1];
       const precedesAlike = figure(next) || figure(sourceNext) ? infos[next]?.key !== '' && infos[next]?.key === infos[sourceNext]?.key : resembles(next, sourceNext);
       return parallel(repeat) && (followsAlike || precedesAlike || siblingSections(repeat));
@@ -201,7 +204,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Its words, not its links: a credit may carry a long URL.
       if (weightedLength(info.proseText.replace(/\s+/g, '')) >= 120) return false;
       const raw = rawAt(repeat.index);
-      if (FIELD_LINE.test(raw)) return true;
+      // A field's value is a name or a label, not a sentence: "**Q:** Has there been…?" is
+      // a question that a Q&A asks once.
+      const field = FIELD_LINE.exec(raw);
+      if (field && !/[.?!。？！]$/.test(raw.slice(field[0].length).trim())) return true;
       if (ATTRIBUTION.test(raw) && previousContent(repeat.index)?.block.type === 'blockquote') return true;
       return image(previousContent(repeat.index)) && image(previousContent(repeat.sources[0]));
     };
@@ -238,13 +244,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [x, y] = [sectionKeys(a), sectionKeys(b)];
       return startsWith(x, y) || startsWith(y, x);
     };
-    const namesakeSlot = (repeat: Repeat) => {
-      const copy = sectionSlot(repeat.index);
-      const source = sectionSlot(repeat.sources[0]);
-      if (!copy || !source || copy.heading === source.heading || copy.slot !== source.slot) return false;
-      if (infos[copy.heading].key === '' || infos[copy.heading].key !== infos[source.heading].key) return false;
-      return !reEmittedSection(copy.heading, source.heading);
-    };
     // Sibling sections: two sections under headings of one level that say alike
     // ("コレクターがデータを受信していない" / "…をエクスポートしていない", "HTTP server span
     // name" / "HTTP client span name"), or whose earlier blocks match up (the same list of
@@ -255,6 +254,20 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // Images do not count: screenshots that share a folder all resemble.
     const correspond = (a: number | undefined, b: number | undefined) =>
       a !== undefined && b !== undefined && infos[a].key !== '' && infos[a].block.type === infos[b].block.type && !image(infos[a]) && !image(infos[b]) && resembles(a, b);
+    // The place of a copy corresponds to its source's: the same count of blocks under the
+    // heading, or right after a block that matches one before the source.
+    const samePlace = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
+      if (copy.slot === source.slot) return true;
+      const previous = sectionBlocks(copy.heading)[copy.slot - 1];
+      return sectionBlocks(source.heading).slice(0, source.slot).some((block) => correspond(previous, block));
+    };
+    const namesakeSlot = (repeat: Repeat) => {
+      const copy = sectionSlot(repeat.index);
+      const source = sectionSlot(repeat.sources[0]);
+      if (!copy || !source || copy.heading === source.heading) return false;
+      if (infos[copy.heading].key === '' || infos[copy.heading].key !== infos[source.heading].key) return false;
+      return !reEmittedSection(copy.heading, source.heading) && samePlace(copy, source);
+    };
     const siblingPlace = (copyIndex: number, sourceIndex: number) => {
       const copy = sectionSlot(copyIndex);
       const source = sectionSlot(sourceIndex);
@@ -263,10 +276,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
       const earlier = Math.min(copy.slot, source.slot);
       const sectionsAlike = resembles(copy.heading, source.heading) || ours.slice(0, earlier).some((block, k) => correspond(block, theirs[k]));
-      if (!sectionsAlike) return false;
-      if (copy.slot === source.slot) return true;
-      const previous = ours[copy.slot - 1];
-      return theirs.slice(0, source.slot).some((block) => correspond(previous, block));
+      return sectionsAlike && samePlace(copy, source);
     };
     // A note under every entry of a glossary: three copies or more, each at the same place
     // under a heading of one level.
@@ -323,11 +333,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // A run does not start with HTML or template syntax (`</Note>`, `{{ end }}`): the
     // closing tag of the original's last element matches every earlier one, but it is
     // not part of the copy that follows it.
-    // Nor does it start or end with a copy whose source is elsewhere than the rest's: a
-    // paragraph pasted in (or a sibling section's closing remark) next to steps that a
-    // tutorial repeats is a copy of its own, judged on its own, not the first block of a
-    // re-emitted stretch. A heading stays: a re-emitted section's heading may copy an
-    // earlier namesake rather than the heading of the text it re-emits.
+    // Nor does it start or end with a copy whose source is elsewhere than the rest's (a
+    // paragraph pasted in next to steps that a tutorial repeats), nor start with a sibling
+    // section's closing remark that happens to stand before a re-emitted section: such a
+    // copy is judged on its own, not as the first block of a re-emitted stretch. A heading
+    // stays: a re-emitted section's heading may copy an earlier namesake rather than the
+    // heading of the text it re-emits.
     const closing = (index: number) => infos[index].block.type === 'html' || infos[index].template === true;
     // Two neighbouring copies follow each other in the source when some earlier
     // occurrence of the first has one of the second right after it (a label repeated all
@@ -349,7 +360,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return false;
     };
     const apart = (member: Repeat, neighbour: Repeat | undefined, leading: boolean) =>
-      neighbour !== undefined && infos[member.index].block.type !== 'heading' && !(leading ? follows(member, neighbour) : follows(neighbour, member));
+      neighbour !== undefined &&
+      infos[member.index].block.type !== 'heading' &&
+      (!(leading ? follows(member, neighbour) : follows(neighbour, member)) || (leading && siblingPlace(member.index, member.sources[0])));
     const trimmed = runs
       .map((run) => {
         let k = 0;
