@@ -64,7 +64,7 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
               ? 'articleEnd'
               : undefined;
       const raw = article.text.slice(info.block.start, info.block.end);
-      if (reason && isCut(info, raw, reason, finishedShareOf(infos, i), article.text)) {
+      if (reason && !isComponentCaption(infos, i) && isCut(info, raw, reason, finishedShareOf(infos, i), article.text)) {
         context.report({
           messageId: reason,
           data: { tail: tail(info.text) },
@@ -85,6 +85,21 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
     }
   },
 };
+
+/**
+ * A short line that is the caption or label of a component: the block before it opens an
+ * MDX component or an HTML figure (`<Diagram name="…">`, `<figure>`) and the line holds no
+ * sentence end of its own ("戻すときは、`p` が削除され、`Counter` が追加される"). Captions
+ * go without a full stop.
+ */
+function isComponentCaption(infos: BlockInfo[], index: number): boolean {
+  const info = infos[index];
+  if (info.text.trim().length > 80 || /[。．.!?！？]/.test(info.text)) return false;
+  let previous = index - 1;
+  while (previous >= 0 && infos[previous].role === 'gap' && infos[previous].block.type !== 'html') previous--;
+  const opening = infos[previous]?.block.type === 'html' ? infos[previous].block.text.trim() : '';
+  return /^<(?:[A-Z][\w.]*|figure|figcaption)\b[^]*?(?<!\/)>$/.test(opening) && !/<\//.test(opening);
+}
 
 /** The end of a paragraph before any trailing end marker. */
 function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): number {
