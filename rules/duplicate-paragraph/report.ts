@@ -63,24 +63,26 @@ const FIELD_LINE = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s
 
 /**
  * Two paragraphs whose only difference lies inside one inline code span in each
- * (`convertToUtcClientTime` / `convertToLocalClientTime`): they document two different
- * things in the same words, as reference pages do, and neither is a copy of the other.
+ * (`convertToUtcClientTime` / `convertToLocalClientTime`), or inside one emphasis
+ * (`_high severity_` / `_low severity_`): they document two different things in the same
+ * words, the marked-up word being the template's field, and neither is a copy of the other.
  */
-export function differsInCodeOnly(a: string, b: string): boolean {
+export function differsInSpanOnly(a: string, b: string): boolean {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
   if (start === a.length && start === b.length) return false;
-  const insideCode = (text: string, from: number, to: number) => {
-    // Inside a span when an odd number of backticks precede the difference and the
-    // span's closing backtick comes at or after its end.
-    const before = text.slice(0, from).split('`').length - 1;
+  // Inside a span when an odd number of its delimiters precede the difference and the
+  // span's closing delimiter comes at or after its end, on the same line.
+  const inside = (text: string, from: number, to: number, delimiter: string) => {
+    if (text.slice(from, to).includes('\n') || text.slice(from, to).includes(delimiter)) return false;
+    const before = text.slice(0, from).split(delimiter).length - 1;
     if (before % 2 === 0) return false;
-    const close = text.indexOf('`', from);
-    return close >= to && !text.slice(from, to).includes('\n');
+    const close = text.indexOf(delimiter, from);
+    return close >= to && !text.slice(to, close).includes('\n');
   };
-  return insideCode(a, start, a.length - end) && insideCode(b, start, b.length - end);
+  return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
 /** The attribution line under a quote: `— Jane Doe, CFO`. */
@@ -91,6 +93,9 @@ const VERY_LONG = 300;
 
 /** A paragraph this long (weighted characters) says what its section is about: a section body holding one is not a template's. */
 const LONG_PARAGRAPH = 160;
+
+/** Words that point at what follows: a sentence with one announces the figure below it. */
+const ANNOUNCES = /以下|次の|下記|下図|次のとおり|次の通り|\b(?:below|following|as follows|shown here)\b/i;
 
 /** Blocks that a lead-in introduces (code, a list, a table, a figure): a lead-in repeated with its structure. */
 const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote', 'figure']);
@@ -168,6 +173,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // A figure counts: "この質問に対する調査の回答は以下の通りでした。" before each chart.
       const structureAt = (index: number) => (infos[index]?.block.type === 'html' && /^\s*<!--/.test(infos[index].block.text) ? undefined : image(infos[index]) ? 'figure' : infos[index]?.block.type);
       const after = structureAt(repeat.index + 1);
+      // Before a figure only a sentence that announces it ("以下の通りでした", "as shown
+      // below"): in a tutorial every step stands above its screenshot.
+      if (after === 'figure' && !ANNOUNCES.test(infos[repeat.index].text)) return false;
       return !!after && after === structureAt(repeat.sources[0] + 1) && STRUCTURE.has(after);
     };
     // A line repeated with only its full stop added or dropped is restated on purpose (a
@@ -300,6 +308,19 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       noteCache.set(key, note);
       return note;
     };
+    // A sentence of eight words or more with one ordinary word swapped ("Releases will be
+    // available on…" / "…will be published on…"): in a short paragraph one word weighs
+    // more than the similarity allows, but it is the same edit as in a long one. Names,
+    // numbers and code are what a template's entries change; a lowercase word of prose is
+    // not. (Japanese has no spaces to count words by: its similarity decides alone.)
+    const oneWordSwapped = (repeat: Repeat) => {
+      // Raw words: an emphasised word (`_high_ severity` / `_low_ severity`) is a field.
+      const words = (index: number) => rawAt(index).split(/\s+/);
+      const [a, b] = [words(repeat.index), words(repeat.sources[0])];
+      if (a.length !== b.length || a.length < 8) return false;
+      const differing = a.flatMap((word, k) => (word === b[k] ? [] : [k]));
+      return differing.length === 1 && [a[differing[0]], b[differing[0]]].every((word) => /^[a-z]{2,}[.,;:!?]?$/.test(word));
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -318,7 +339,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
-          return length >= thresholds.minNearLength && repeat.coverage >= thresholds.nearSimilarity && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInCodeOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
+          return length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
@@ -349,26 +370,34 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (!set) occurrenceSets.set(key, (set = new Set(positions.get(key) ?? [])));
       return set;
     };
-    const follows = (previous: Repeat, next: Repeat) => {
-      if (continuesSection(previous, next)) return true;
+    // A line the article uses three times or more (a template's lead-in) follows only when
+    // it comes next in the source too: it stands after many blocks, so a window proves nothing.
+    const follows = (previous: Repeat, next: Repeat, strict: boolean) => {
+      if (!strict && continuesSection(previous, next)) return true;
       const later = occurrencesOf(infos[next.index].key);
       // Bounded: a paragraph repeated thousands of times is checked at its first 64 places.
       for (const q of (positions.get(infos[previous.index].key) ?? []).slice(0, 64)) {
         if (q >= previous.index) break;
-        for (let s = q; s <= q + 4; s++) if (s < next.index && s !== q && later.has(s)) return true;
+        if (strict) {
+          const after = contentNear(q, 1);
+          if (after !== -1 && after < next.index && later.has(after)) return true;
+        } else for (let s = q + 1; s <= q + 4; s++) if (s < next.index && later.has(s)) return true;
       }
       return false;
     };
-    const apart = (member: Repeat, neighbour: Repeat | undefined, leading: boolean) =>
-      neighbour !== undefined &&
-      infos[member.index].block.type !== 'heading' &&
-      (!(leading ? follows(member, neighbour) : follows(neighbour, member)) || (leading && siblingPlace(member.index, member.sources[0])));
+    const apart = (member: Repeat, neighbour: Repeat | undefined, leading: boolean) => {
+      if (neighbour === undefined || infos[member.index].block.type === 'heading') return false;
+      const strict = (positions.get(infos[member.index].key)?.length ?? 0) >= 3;
+      return !(leading ? follows(member, neighbour, strict) : follows(neighbour, member, strict)) || (leading && siblingPlace(member.index, member.sources[0]));
+    };
     const trimmed = runs
       .map((run) => {
         let k = 0;
         while (k < run.members.length && (closing(run.members[k].index) || apart(run.members[k], run.members[k + 1], true))) k++;
         let end = run.members.length;
-        while (end > k + 1 && apart(run.members[end - 1], run.members[end - 2], false)) end--;
+        // Nor does it end with a closing tag or `{{ end }}` whose opener lies outside it.
+        const opens = run.members.slice(k, -1).some((member) => closing(member.index));
+        while (end > k + 1 && ((!opens && closing(run.members[end - 1].index)) || apart(run.members[end - 1], run.members[end - 2], false))) end--;
         if (k === 0 && end === run.members.length) return run;
         const members = run.members.slice(Math.min(k, run.members.length - 1), end);
         return { first: members[0].index, last: members[members.length - 1].index, members };
