@@ -94,6 +94,9 @@ const VERY_LONG = 300;
 /** A paragraph this long (weighted characters) says what its section is about: a section body holding one is not a template's. */
 const LONG_PARAGRAPH = 160;
 
+/** A closing tag or template syntax that ends a block: `</div>`, `{{ end }}`, `{% endif %}`, `{{< /tab >}}`. */
+const CLOSER = /^\s*(?:<\/[\w.-]+\s*>|\{\{-?\s*end\b|\{%-?\s*end|\{\{[<%]\s*\/)/;
+
 /** Words that point at what follows: a sentence with one announces the figure below it. */
 const ANNOUNCES = /以下|次の|下記|下図|次のとおり|次の通り|\b(?:below|following|as follows|shown here)\b/i;
 
@@ -397,7 +400,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         let end = run.members.length;
         // Nor does it end with a closing tag or `{{ end }}` whose opener lies outside it.
         const opens = run.members.slice(k, -1).some((member) => closing(member.index));
-        while (end > k + 1 && ((!opens && closing(run.members[end - 1].index)) || apart(run.members[end - 1], run.members[end - 2], false))) end--;
+        const closer = (index: number) => !opens && CLOSER.test(infos[index].block.text);
+        while (end > k + 1 && (closer(run.members[end - 1].index) || apart(run.members[end - 1], run.members[end - 2], false))) end--;
         if (k === 0 && end === run.members.length) return run;
         const members = run.members.slice(Math.min(k, run.members.length - 1), end);
         return { first: members[0].index, last: members[members.length - 1].index, members };
