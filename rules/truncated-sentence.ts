@@ -87,8 +87,9 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
 };
 
 /**
- * A short line that is the caption or label of a component: the block before it opens an
- * MDX component or an HTML figure (`<Diagram name="…">`, `<figure>`) and the line holds no
+ * A short line that is the caption or label of a figure: the block before it opens an MDX
+ * figure component or an HTML figure (`<Diagram name="…">`, `<Figure>`, `<figure>`; not a
+ * `<Note>` or `<Tabs>`, whose text is prose) and the line holds no
  * sentence end of its own ("戻すときは、`p` が削除され、`Counter` が追加される"). Captions
  * go without a full stop.
  */
@@ -98,7 +99,7 @@ function isComponentCaption(infos: BlockInfo[], index: number): boolean {
   let previous = index - 1;
   while (previous >= 0 && infos[previous].role === 'gap' && infos[previous].block.type !== 'html') previous--;
   const opening = infos[previous]?.block.type === 'html' ? infos[previous].block.text.trim() : '';
-  return /^<(?:[A-Z][\w.]*|figure|figcaption)\b[^]*?(?<!\/)>$/.test(opening) && !/<\//.test(opening);
+  return /^<(?:[\w.]*(?:Diagram|Figure|Image|Illustration|Screenshot|Caption)[\w.]*|figure|figcaption)\b[^]*?(?<!\/)>$/.test(opening) && !/<\//.test(opening);
 }
 
 /** The end of a paragraph before any trailing end marker. */
@@ -185,12 +186,18 @@ function endsMidWord(text: string, articleText: string): boolean {
  * (`…/nodejs/node` beside `…/nodejs/node/pull/1811`) is whole.
  */
 function endsMidUrl(text: string, articleText: string): boolean {
-  const url = /https?:\/\/[^\s<>()[\]"'`]+$/.exec(text)?.[0];
-  if (!url || !/[A-Za-z0-9]$/.test(url)) return false;
-  for (let at = articleText.indexOf(url); at !== -1; at = articleText.indexOf(url, at + 1)) {
-    if (/[A-Za-z0-9_-]/.test(articleText[at + url.length] ?? '')) return true;
+  // The last token only, matched from its start: no rescanning of a long line.
+  const token = text.slice(text.search(/\S+$/));
+  if (!/^https?:\/\/[^\s<>()[\]"'`]+$/.test(token) || !/[A-Za-z]$/.test(token)) return false;
+  let longer = false;
+  let whole = 0;
+  for (let at = articleText.indexOf(token); at !== -1; at = articleText.indexOf(token, at + 1)) {
+    const next = articleText[at + token.length] ?? '';
+    if (/[A-Za-z_-]/.test(next)) longer = true;
+    else if (!/[0-9]/.test(next)) whole++;
   }
-  return false;
+  // Whole once: here. Whole elsewhere too, the URL is a page of its own.
+  return longer && whole <= 1;
 }
 
 /** Endings that make a word of a word (`conferences`, `released`), not of a fragment. */

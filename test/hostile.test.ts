@@ -29,6 +29,19 @@ describe('hostile bodies finish with a clear result', () => {
     expect(lintText(`${head}\`\`\`\n${'code line\n'.repeat(20000)}`).messages).toEqual([]);
   });
 
+  it('compares two sections of 2,000 paragraphs, each copied once between new text, section by section only once', () => {
+    const para = (i: number, word: string) => `Paragraph ${i} ${word} explains a different point of the release in its own words, item ${i * 7919}.`;
+    const first = Array.from({ length: 2000 }, (_, i) => para(i, 'alpha')).join('\n\n');
+    const second = Array.from({ length: 2000 }, (_, i) => `${para(i, 'alpha')}\n\nNew text ${i} about something else ${i * 104729} entirely.`).join('\n\n');
+    const result = lintText(`${head}## First part\n\n${first}\n\n## Second part\n\n${second}\n`);
+    expect(result.messages.length).toBeGreaterThan(0);
+    expect(result.messages.every((m) => m.ruleId === 'duplicate-paragraph')).toBe(true);
+  });
+
+  it('reads the end of a last line of 300,000 glued URL starts once', () => {
+    expect(lintText(`${head}See ${'http://'.repeat(300_000)}x\n`).messages.every((m) => m.ruleId !== 'truncated-sentence' || m.messageId === 'articleEnd')).toBe(true);
+  });
+
   it('handles an empty file, a BOM only, and front matter only', () => {
     expect(lintText('').messages.map((m) => m.messageId)).toEqual(['missing']);
     expect(lintText('\uFEFF').messages.map((m) => m.messageId)).toEqual(['missing']);

@@ -156,8 +156,11 @@ export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks,
     }
   }
   if (edits.length === 1 && removable.has(run.first) && removable.has(run.last)) {
-    const rule = closingBreak(article, infos, run);
-    if (rule !== undefined) edits[0] = { start: edits[0].start, end: blockRemoval(article, rule)[1], text: '' };
+    const rule = closingBreak(article, infos, run, raw);
+    if (rule !== undefined) {
+      const [from, to] = blockRemoval(article, run.first, rule);
+      edits[0] = { start: from, end: to, text: '' };
+    }
   }
   if (edits.length > 0) return { edits, safety: 'safe' };
   const [from, to] = blockRemoval(article, run.first, run.last);
@@ -170,11 +173,12 @@ export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks,
  * but blank space) or doubles the rule before the copy. A rule between the copy and the
  * original text that follows stays.
  */
-function closingBreak(article: Article, infos: BlockInfo[], run: RepeatedRun): number | undefined {
+function closingBreak(article: Article, infos: BlockInfo[], run: RepeatedRun, raw: RawBlocks): number | undefined {
   const isRule = (index: number) => infos[index]?.block.type === 'thematicBreak';
   const after = run.last + 1;
   const sourceLast = Math.max(...run.members[run.members.length - 1].sources);
-  if (!isRule(after) || !isRule(sourceLast + 1)) return undefined;
+  // The same rule as written (`***` is not `---`): what goes stands verbatim in what stays.
+  if (!isRule(after) || !isRule(sourceLast + 1) || raw.text(after) !== raw.text(sourceLast + 1)) return undefined;
   const atEnd = article.text.slice(article.blocks[after].end).trim() === '';
   return atEnd || isRule(run.first - 1) ? after : undefined;
 }

@@ -73,15 +73,31 @@ export function differsInSpanOnly(a: string, b: string): boolean {
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
   if (start === a.length && start === b.length) return false;
-  // Inside a span when an odd number of its delimiters precede the difference and the
-  // span's closing delimiter comes at or after its end, on the same line.
-  const inside = (text: string, from: number, to: number, delimiter: string) => {
-    if (text.slice(from, to).includes('\n') || text.slice(from, to).includes(delimiter)) return false;
-    const before = text.slice(0, from).split(delimiter).length - 1;
+  // Inside a code span when an odd number of backticks precede the difference and the
+  // span's closing backtick comes at or after its end, on the same line.
+  const insideCode = (text: string, from: number, to: number) => {
+    if (text.slice(from, to).includes('\n') || text.slice(from, to).includes('`')) return false;
+    const before = text.slice(0, from).split('`').length - 1;
     if (before % 2 === 0) return false;
-    const close = text.indexOf(delimiter, from);
+    const close = text.indexOf('`', from);
     return close >= to && !text.slice(to, close).includes('\n');
   };
+  // Inside an emphasis when, on the same line, the nearest delimiter before the difference
+  // opens one (not inside a word: `max_retries` is a name) and the next after it closes it.
+  const insideEmphasis = (text: string, from: number, to: number, delimiter: string) => {
+    const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+    let lineEnd = text.indexOf('\n', to);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (to > lineEnd) return false;
+    const open = text.lastIndexOf(delimiter, from - 1);
+    const close = text.indexOf(delimiter, to);
+    if (open < lineStart || close === -1 || close + delimiter.length > lineEnd || open + delimiter.length > from) return false;
+    const word = /[\p{L}\p{N}]/u;
+    const opens = !word.test(text[open - 1] ?? '') && !/\s/.test(text[open + delimiter.length] ?? ' ');
+    const closes = !word.test(text[close + delimiter.length] ?? '') && !/\s/.test(text[close - 1] ?? ' ');
+    return opens && closes && !text.slice(open + delimiter.length, close).includes(delimiter);
+  };
+  const inside = (text: string, from: number, to: number, delimiter: string) => (delimiter === '`' ? insideCode(text, from, to) : insideEmphasis(text, from, to, delimiter));
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
@@ -97,8 +113,14 @@ const LONG_PARAGRAPH = 160;
 /** A closing tag or template syntax that ends a block: `</div>`, `{{ end }}`, `{% endif %}`, `{{< /tab >}}`. */
 const CLOSER = /^\s*(?:<\/[\w.-]+\s*>|\{\{-?\s*end\b|\{%-?\s*end|\{\{[<%]\s*\/)/;
 
+/** An opening tag or template syntax that a closer ends: `<div>`, `{{ if … }}`, `{% for %}`, `{{< tab >}}`. */
+const OPENER = /^\s*(?:<[A-Za-z][\w.-]*(?:\s[^>]*)?(?<!\/)>|\{\{-?\s*(?:if|range|with|define|block)\b|\{%-?\s*(?:if|for|block|unless|case|capture|raw)\b|\{\{[<%]\s*[^/\s])/;
+
+/** How many blocks of two sections are compared to tell whether they are built alike. */
+const NEARBY = 8;
+
 /** Words that point at what follows: a sentence with one announces the figure below it. */
-const ANNOUNCES = /以下|次の|下記|下図|次のとおり|次の通り|\b(?:below|following|as follows|shown here)\b/i;
+const ANNOUNCES = /以下の|以下に|次の|下記|下図|\b(?:below|the following|as follows|shown here)\b/i;
 
 /** Blocks that a lead-in introduces (code, a list, a table, a figure): a lead-in repeated with its structure. */
 const STRUCTURE = new Set(['code', 'list', 'table', 'html', 'blockquote', 'figure']);
@@ -237,6 +259,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       else if (infos[i].role !== 'gap') currentSlot++;
     }
     const sectionSlot = (index: number) => slots[index];
+    // Headings among blocks first..last, from a running count (one pass, then O(1) a question).
+    const headingCount = [0];
+    for (const info of infos) headingCount.push(headingCount[headingCount.length - 1] + (info.block.type === 'heading' ? 1 : 0));
+    const headingsBetween = (first: number, last: number) => (last < first ? 0 : headingCount[last + 1] - headingCount[first]);
     // The blocks of a section (indices), from its heading to the next heading.
     const sectionCache = new Map<number, number[]>();
     const sectionBlocks = (heading: number) => {
@@ -247,14 +273,27 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       sectionCache.set(heading, blocks);
       return blocks;
     };
-    const sectionKeys = (heading: number) => sectionBlocks(heading).map((i) => infos[i].key);
+    const sectionKeyCache = new Map<number, string[]>();
+    const sectionKeys = (heading: number) => {
+      let keys = sectionKeyCache.get(heading);
+      if (!keys) sectionKeyCache.set(heading, (keys = sectionBlocks(heading).map((i) => infos[i].key)));
+      return keys;
+    };
     const startsWith = (a: string[], b: string[]) => b.length <= a.length && b.every((key, k) => key === a[k]);
     // A section said again, heading and all (whole, or its first blocks), is a
     // re-emission, not a second section of the same shape.
-    const reEmittedSection = (a: number, b: number) => {
-      const [x, y] = [sectionKeys(a), sectionKeys(b)];
-      return startsWith(x, y) || startsWith(y, x);
+    // Per pair of sections, cached: a file of thousands of copies asks it again and again.
+    const pairCache = new Map<string, { reEmitted: boolean; alikeFrom?: number }>();
+    const sectionPair = (a: number, b: number) => {
+      const id = `${a}:${b}`;
+      let pair = pairCache.get(id);
+      if (!pair) {
+        const [x, y] = [sectionKeys(a), sectionKeys(b)];
+        pairCache.set(id, (pair = { reEmitted: startsWith(x, y) || startsWith(y, x) }));
+      }
+      return pair;
     };
+    const reEmittedSection = (a: number, b: number) => sectionPair(a, b).reEmitted;
     // Sibling sections: two sections under headings of one level that say alike
     // ("コレクターがデータを受信していない" / "…をエクスポートしていない", "HTTP server span
     // name" / "HTTP client span name"), or whose earlier blocks match up (the same list of
@@ -267,10 +306,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       a !== undefined && b !== undefined && infos[a].key !== '' && infos[a].block.type === infos[b].block.type && !image(infos[a]) && !image(infos[b]) && resembles(a, b);
     // The place of a copy corresponds to its source's: the same count of blocks under the
     // heading, or right after a block that matches one before the source.
+    // (Bounded: only the few blocks just before the source are compared.)
     const samePlace = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
       if (copy.slot === source.slot) return true;
       const previous = sectionBlocks(copy.heading)[copy.slot - 1];
-      return sectionBlocks(source.heading).slice(0, source.slot).some((block) => correspond(previous, block));
+      return sectionBlocks(source.heading).slice(Math.max(0, source.slot - NEARBY), source.slot).some((block) => correspond(previous, block));
     };
     const namesakeSlot = (repeat: Repeat) => {
       const copy = sectionSlot(repeat.index);
@@ -284,10 +324,17 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const source = sectionSlot(sourceIndex);
       if (!copy || !source || copy.heading === source.heading || depthAt(copy.heading) !== depthAt(source.heading)) return false;
       if (infos[copy.heading].key === infos[source.heading].key || reEmittedSection(copy.heading, source.heading)) return false;
-      const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
-      const earlier = Math.min(copy.slot, source.slot);
-      const sectionsAlike = resembles(copy.heading, source.heading) || ours.slice(0, earlier).some((block, k) => correspond(block, theirs[k]));
-      return sectionsAlike && samePlace(copy, source);
+      const pair = sectionPair(copy.heading, source.heading);
+      if (pair.alikeFrom === undefined) {
+        // The headings resemble (alike from the start), or the sections open alike: the
+        // first of their first blocks that matches its counterpart without saying the same
+        // (the template's text filled in with other words).
+        const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
+        const k = resembles(copy.heading, source.heading) ? -1 : ours.slice(0, NEARBY).findIndex((block, j) => theirs[j] !== undefined && infos[block].key !== infos[theirs[j]].key && correspond(block, theirs[j]));
+        pair.alikeFrom = k === -1 && !resembles(copy.heading, source.heading) ? Infinity : k;
+      }
+      // What matches must come before the copy and its source.
+      return pair.alikeFrom < Math.min(copy.slot, source.slot) && samePlace(copy, source);
     };
     // A note under every entry of a glossary: three copies or more, each at the same place
     // under a heading of one level.
@@ -399,7 +446,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         while (k < run.members.length && (closing(run.members[k].index) || apart(run.members[k], run.members[k + 1], true))) k++;
         let end = run.members.length;
         // Nor does it end with a closing tag or `{{ end }}` whose opener lies outside it.
-        const opens = run.members.slice(k, -1).some((member) => closing(member.index));
+        const opens = run.members.slice(k, -1).some((member) => OPENER.test(infos[member.index].block.text));
         const closer = (index: number) => !opens && CLOSER.test(infos[index].block.text);
         while (end > k + 1 && (closer(run.members[end - 1].index) || apart(run.members[end - 1], run.members[end - 2], false))) end--;
         if (k === 0 && end === run.members.length) return run;
@@ -470,7 +517,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
       const [sourceFirst, sourceLast] = sourceRange(run);
-      const withinSections = ![...infos.slice(run.first, run.last + 1), ...infos.slice(sourceFirst, sourceLast + 1)].some((info) => info.block.type === 'heading');
+      const withinSections = headingsBetween(run.first, run.last) === 0 && headingsBetween(sourceFirst, sourceLast) === 0;
       if (parallelSections(run) || (withinSections && siblingPlace(run.first, sourceFirst))) return false;
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
