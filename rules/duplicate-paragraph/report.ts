@@ -404,12 +404,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // A run does not start with HTML or template syntax (`</Note>`, `{{ end }}`): the
     // closing tag of the original's last element matches every earlier one, but it is
     // not part of the copy that follows it.
-    // Nor does it start or end with a copy whose source is elsewhere than the rest's (a
-    // paragraph pasted in next to steps that a tutorial repeats), nor start with a sibling
-    // section's closing remark that happens to stand before a re-emitted section: such a
-    // copy is judged on its own, not as the first block of a re-emitted stretch. A heading
-    // stays: a re-emitted section's heading may copy an earlier namesake rather than the
-    // heading of the text it re-emits.
+    // Nor does it start with a sibling section's closing remark that happens to stand
+    // before a re-emitted section, nor end with a closing tag or `{{ end }}` whose opener
+    // lies outside it: those are the article's own, not part of the copy.
     const closing = (index: number) => infos[index].block.type === 'html' || infos[index].template === true;
     // Two neighbouring copies follow each other in the source when some earlier
     // occurrence of the first has one of the second right after it (a label repeated all
@@ -438,22 +435,35 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const apart = (member: Repeat, neighbour: Repeat | undefined, leading: boolean) => {
       if (neighbour === undefined || infos[member.index].block.type === 'heading') return false;
       const strict = (positions.get(infos[member.index].key)?.length ?? 0) >= 3;
-      return !(leading ? follows(member, neighbour, strict) : follows(neighbour, member, strict)) || (leading && siblingPlace(member.index, member.sources[0]));
+      return !(leading ? follows(member, neighbour, strict) : follows(neighbour, member, strict));
     };
-    const trimmed = runs
-      .map((run) => {
-        let k = 0;
-        while (k < run.members.length && (closing(run.members[k].index) || apart(run.members[k], run.members[k + 1], true))) k++;
-        let end = run.members.length;
-        // Nor does it end with a closing tag or `{{ end }}` whose opener lies outside it.
-        const opens = run.members.slice(k, -1).some((member) => OPENER.test(infos[member.index].block.text));
-        const closer = (index: number) => !opens && CLOSER.test(infos[index].block.text);
-        while (end > k + 1 && (closer(run.members[end - 1].index) || apart(run.members[end - 1], run.members[end - 2], false))) end--;
-        if (k === 0 && end === run.members.length) return run;
-        const members = run.members.slice(Math.min(k, run.members.length - 1), end);
-        return { first: members[0].index, last: members[members.length - 1].index, members };
-      })
-      .filter((run) => run.members.length >= 2);
+    const slice = (run: RepeatedRun, from: number, to: number): RepeatedRun => {
+      if (from === 0 && to === run.members.length) return run;
+      const members = run.members.slice(from, Math.max(to, from + 1));
+      return { first: members[0].index, last: members[members.length - 1].index, members };
+    };
+    const sibling = (member: Repeat) => infos[member.index].block.type !== 'heading' && siblingPlace(member.index, member.sources[0]);
+    const structural = (run: RepeatedRun) => {
+      let k = 0;
+      while (k < run.members.length - 1 && (closing(run.members[k].index) || sibling(run.members[k]))) k++;
+      const opens = run.members.slice(k, -1).some((member) => OPENER.test(infos[member.index].block.text));
+      let end = run.members.length;
+      while (end > k + 1 && !opens && CLOSER.test(infos[run.members[end - 1].index].block.text)) end--;
+      return slice(run, k, end);
+    };
+    // The run's core: without a first or last copy whose source lies elsewhere than the
+    // rest's. A paragraph pasted next to steps that a tutorial repeats is glued to them,
+    // while a generation loop restarts anywhere. So the run stands, edges and all, when
+    // its core does; otherwise its edge copies are judged on their own. A heading stays
+    // in the core: a re-emitted section's heading may copy an earlier namesake rather than
+    // the heading of the text it re-emits.
+    const core = (run: RepeatedRun) => {
+      let k = 0;
+      while (k < run.members.length - 1 && apart(run.members[k], run.members[k + 1], true)) k++;
+      let end = run.members.length;
+      while (end > k + 1 && apart(run.members[end - 1], run.members[end - 2], false)) end--;
+      return slice(run, k, end);
+    };
     // A whole section (its heading and text, verbatim) copied again after the article's
     // last block is a generation re-emitted, even where its text alone looks like a
     // template's (the same heading before both copies). A short closing line under two
@@ -509,7 +519,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       for (let i = sourceFirst; i < run.first; i++) if (infos[i].role !== 'gap') stretch.push(infos[i].key);
       return stretch.length >= 2 && run.members.length % stretch.length === 0 && run.members.every((member, k) => infos[member.index].key === stretch[k % stretch.length]);
     };
-    const keptRuns = trimmed.filter((run) => {
+    const stands = (run: RepeatedRun) => {
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
@@ -526,7 +536,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const strong = run.members.filter(distinctive);
       const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
       return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);
-    });
+    };
+    const keptRuns = runs
+      .map(structural)
+      .filter((run) => run.members.length >= 2)
+      .filter((run) => {
+        const inner = core(run);
+        return inner.members.length >= 2 && stands(inner);
+      });
     const inRun = new Set<number>();
     for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);
     const singles = [...repeats.values()].filter((repeat) => !inRun.has(repeat.index) && reportable(repeat)).sort((a, b) => a.index - b.index);
