@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, type BlockInfo } from '../../src/blocks.js';
 import { weightedLength } from '../../src/text/normalize.js';
-import { continuesSection, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
+import { CONTINUATION_WINDOW, continuesSection, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
 /**
  * What counts as a repeat worth reporting: the duplicate-paragraph rule's options, and
@@ -137,8 +137,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
   return article.memo(`reported:${JSON.stringify([thresholds, markerPatterns])}`, () => {
     const infos = blockInfos(article, markerPatterns);
     const { repeats, runs } = repeatAnalysis(article, thresholds, markerPatterns);
-    const occurrences = new Map<string, number>();
-    for (const info of infos) if (info.key) occurrences.set(info.key, (occurrences.get(info.key) ?? 0) + 1);
+    // Where each text stands (block indices, in order); how often it stands is their count.
+    const positions = new Map<string, number[]>();
+    for (let i = 0; i < infos.length; i++) {
+      if (!infos[i].key) continue;
+      const list = positions.get(infos[i].key);
+      if (list) list.push(i);
+      else positions.set(infos[i].key, [i]);
+    }
+    const occurrences = (key: string) => positions.get(key)?.length ?? 0;
     // Templated prose: the copy sits between the same kinds of blocks as the text it
     // repeats (a note under every entry, a sentence between two paragraphs in each
     // section). A copy pasted in by a scraper or a generator lands anywhere.
@@ -329,22 +336,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         // The headings resemble (alike from the start), or the sections open alike: the
         // first of their first blocks that matches its counterpart without saying the same
         // (the template's text filled in with other words).
-        const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
-        const k = resembles(copy.heading, source.heading) ? -1 : ours.slice(0, NEARBY).findIndex((block, j) => theirs[j] !== undefined && infos[block].key !== infos[theirs[j]].key && correspond(block, theirs[j]));
-        pair.alikeFrom = k === -1 && !resembles(copy.heading, source.heading) ? Infinity : k;
+        if (resembles(copy.heading, source.heading)) pair.alikeFrom = -1;
+        else {
+          const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
+          const k = ours.slice(0, NEARBY).findIndex((block, j) => theirs[j] !== undefined && infos[block].key !== infos[theirs[j]].key && correspond(block, theirs[j]));
+          pair.alikeFrom = k === -1 ? Infinity : k;
+        }
       }
       // What matches must come before the copy and its source.
       return pair.alikeFrom < Math.min(copy.slot, source.slot) && samePlace(copy, source);
     };
     // A note under every entry of a glossary: three copies or more, each at the same place
     // under a heading of one level.
-    const positions = new Map<string, number[]>();
-    for (let i = 0; i < infos.length; i++) {
-      if (!infos[i].key) continue;
-      const list = positions.get(infos[i].key);
-      if (list) list.push(i);
-      else positions.set(infos[i].key, [i]);
-    }
     const noteCache = new Map<string, boolean>();
     const noteUnderEachEntry = (index: number) => {
       const key = infos[index].key;
@@ -382,7 +385,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && ((occurrences.get(info.key) ?? 0) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat)) return false;
@@ -399,7 +402,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // templated posts repeat the same sentence in every entry, and that is not a copy.
     const distinctive = (repeat: Repeat) => {
       const info = infos[repeat.index];
-      return repeat.kind !== 'near' && repeat.kind !== 'partial' && (info.role === 'prose' || info.block.type === 'heading') && occurrences.get(info.key) === 2 && weightedLength(info.key) >= 20;
+      return repeat.kind !== 'near' && repeat.kind !== 'partial' && (info.role === 'prose' || info.block.type === 'heading') && occurrences(info.key) === 2 && weightedLength(info.key) >= 20;
     };
     // A run does not start with HTML or template syntax (`</Note>`, `{{ end }}`): the
     // closing tag of the original's last element matches every earlier one, but it is
@@ -428,13 +431,13 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         if (strict) {
           const after = contentNear(q, 1);
           if (after !== -1 && after < next.index && later.has(after)) return true;
-        } else for (let s = q + 1; s <= q + 4; s++) if (s < next.index && later.has(s)) return true;
+        } else for (let s = q + 1; s <= q + CONTINUATION_WINDOW; s++) if (s < next.index && later.has(s)) return true;
       }
       return false;
     };
     const apart = (member: Repeat, neighbour: Repeat | undefined, leading: boolean) => {
       if (neighbour === undefined || infos[member.index].block.type === 'heading') return false;
-      const strict = (positions.get(infos[member.index].key)?.length ?? 0) >= 3;
+      const strict = occurrences(infos[member.index].key) >= 3;
       return !(leading ? follows(member, neighbour, strict) : follows(neighbour, member, strict));
     };
     const slice = (run: RepeatedRun, from: number, to: number): RepeatedRun => {
@@ -502,7 +505,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (!run.members.every((member) => member.kind === 'exact')) return false;
       // Entries of a template may share a short body ("April 24-26 in Helsinki"); a long
       // paragraph that says what the section is about may not.
-      if (!run.members.some((member) => infos[member.index].role === 'prose' && occurrences.get(infos[member.index].key) === 2 && weightedLength(infos[member.index].key) >= LONG_PARAGRAPH)) return false;
+      if (!run.members.some((member) => infos[member.index].role === 'prose' && occurrences(infos[member.index].key) === 2 && weightedLength(infos[member.index].key) >= LONG_PARAGRAPH)) return false;
       const heading = sectionBody(run.first, run.last);
       const sourceHeading = sectionBody(...sourceRange(run));
       return heading !== undefined && sourceHeading !== undefined && depthAt(heading) === depthAt(sourceHeading) && infos[heading].key !== infos[sourceHeading].key;

@@ -330,11 +330,6 @@ function findRuns(inputs: RepeatInput[], repeats: Map<number, Repeat>): Repeated
 }
 
 /**
- * Whether `next` repeats what follows the source of `previous` (a few blocks of slack
- * for headings and markers): a re-emitted section copies a stretch of the article in
- * order, while copies of scattered paragraphs that happen to sit together do not.
- */
-/**
  * The stretch a run copies: from its first copy's earliest source to its last copy's
  * latest. (A label used all over an article is found at its first use, so this may come
  * out backwards; callers check.)
@@ -343,11 +338,19 @@ export function sourceRange(run: RepeatedRun): [number, number] {
   return [Math.min(...run.members[0].sources), Math.max(...run.members[run.members.length - 1].sources)];
 }
 
+/** How many blocks a re-emitted stretch may skip between two copies and still continue its source. */
+export const CONTINUATION_WINDOW = 4;
+
+/**
+ * Whether `next` repeats what follows the source of `previous` (a few blocks of slack
+ * for headings and markers): a re-emitted section copies a stretch of the article in
+ * order, while copies of scattered paragraphs that happen to sit together do not.
+ */
 export function continuesSection(previous: Repeat, next: Repeat): boolean {
   const after = Math.max(...previous.sources);
   const start = Math.min(...next.sources);
   // Two edited copies of the same paragraph side by side are a template filled twice
   // ("The 16.x line…", "The 14.x line…"), not a stretch of the article re-emitted.
   if (previous.kind === 'near' && next.kind === 'near' && previous.sources[0] === next.sources[0]) return false;
-  return start > after - 1 && start <= after + 4;
+  return start > after - 1 && start <= after + CONTINUATION_WINDOW;
 }
