@@ -110,6 +110,9 @@ const VERY_LONG = 300;
 /** A paragraph this long (weighted characters) says what its section is about: a section body holding one is not a template's. */
 const LONG_PARAGRAPH = 160;
 
+/** A sentence ends inside a paragraph (a full stop followed by more text): the paragraph says more than one thing. */
+const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
+
 /** A closing tag or template syntax that ends a block: `</div>`, `{{ end }}`, `{% endif %}`, `{{< /tab >}}`. */
 const CLOSER = /^\s*(?:<\/[\w.-]+\s*>|\{\{-?\s*end\b|\{%-?\s*end|\{\{[<%]\s*\/)/;
 
@@ -118,6 +121,21 @@ const OPENER = /^\s*(?:<[A-Za-z][\w.-]*(?:\s[^>]*)?(?<!\/)>|\{\{-?\s*(?:if|range
 
 /** How many blocks of two sections are compared to tell whether they are built alike. */
 const NEARBY = 8;
+
+/** Words that send the reader elsewhere: "see", "learn more", "詳細については", "参照してください", "ご覧ください". */
+const POINTS_ELSEWHERE = /参照|ご覧|詳細|詳しく|\b(?:see|learn more|read more|for more|refer to)\b/i;
+
+/** A heading over pointers to more: "詳細について", "Learn more", "Further reading". */
+const LEARN_MORE = /詳細|詳しく|\b(?:learn more|more information|find out more|further reading)\b/i;
+
+/** Longest pointer (weighted characters) that closes a section: one short sentence. */
+const POINTER_LENGTH = 130;
+
+/** The node holds a link (inline or by reference) somewhere in its children. */
+function hasLink(node: unknown): boolean {
+  const { type, children } = node as { type: string; children?: unknown[] };
+  return type === 'link' || type === 'linkReference' || (children ?? []).some(hasLink);
+}
 
 /** Words that point at what follows: a sentence with one announces the figure below it. */
 const ANNOUNCES = /以下の|以下に|次の|下記|下図|\b(?:below|the following|as follows|shown here)\b/i;
@@ -374,6 +392,31 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const differing = a.flatMap((word, k) => (word === b[k] ? [] : [k]));
       return differing.length === 1 && [a[differing[0]], b[differing[0]]].every((word) => /^[a-z]{2,}[.,;:!?]?$/.test(word));
     };
+    // A pointer to more ("See the detailed release notes.", "詳細については、「…」を参照して
+    // ください。"): one sentence with a link, said again where a section ends after its
+    // source closed a section too, or as the whole body of a section, or opening a "Learn
+    // more" section ("## 詳細について") before its subsections. An author points at the same
+    // page from each place it helps; a pasted copy lands anywhere, most often amid a
+    // section, and it is rarely a single sentence with a link.
+    // A section ends at a heading of its own level or higher; a deeper one opens a subsection.
+    const closesSection = (index: number) => {
+      const next = contentNear(index, 1);
+      const heading = sectionSlot(index)?.heading;
+      return typeAt(next) === 'heading' && (heading === undefined || (depthAt(next) ?? 0) <= (depthAt(heading) ?? 0));
+    };
+    const opensSection = (index: number) => typeAt(contentNear(index, -1)) === 'heading';
+    const pointer = (repeat: Repeat) => {
+      const info = infos[repeat.index];
+      if (info.block.type !== 'paragraph' || !hasLink(info.block.node) || INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1))) return false;
+      const wholeBody = opensSection(repeat.index) && (closesSection(repeat.index) || contentNear(repeat.index, 1) === -1);
+      if (wholeBody) return true;
+      // Elsewhere it must say where to read on ("see", "詳細については…参照"), not merely hold a link.
+      if (!POINTS_ELSEWHERE.test(info.text)) return false;
+      // Opening a "Learn more" section that goes on in subsections.
+      if (opensSection(repeat.index) && LEARN_MORE.test(infos[contentNear(repeat.index, -1)].text)) return true;
+      // Closing a section, as its source does: a short pointer, not a paragraph.
+      return weightedLength(info.key) < POINTER_LENGTH && closesSection(repeat.index) && closesSection(repeat.sources[0]);
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -385,7 +428,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat)) return false;
