@@ -113,6 +113,9 @@ const LONG_PARAGRAPH = 160;
 /** A sentence ends inside a paragraph (a full stop followed by more text): the paragraph says more than one thing. */
 const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
 
+/** The mark that opens a numbered note: `<sup>1</sup>`, `¹`, `※1`, `*1`, `注1`, `[1]`. */
+const NOTE_MARK = /^\s*(?:<sup>\s*\d+\s*<\/sup>|[¹²³⁴⁵⁶⁷⁸⁹]|※\s*\d|\*\d|注\s*\d|\\?\[\d+\\?\])/;
+
 /** A closing tag or template syntax that ends a block: `</div>`, `{{ end }}`, `{% endif %}`, `{{< /tab >}}`. */
 const CLOSER = /^\s*(?:<\/[\w.-]+\s*>|\{\{-?\s*end\b|\{%-?\s*end|\{\{[<%]\s*\/)/;
 
@@ -228,6 +231,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (after === 'figure' && !ANNOUNCES.test(infos[repeat.index].text)) return false;
       return !!after && after === structureAt(repeat.sources[0] + 1) && STRUCTURE.has(after);
     };
+    // Its mirror: a short remark right after a code sample, said again right after another
+    // ("`myBinding` は既存のバインドを格納している変数です。", "Open `localhost:8080` to see
+    // the app."): what each sample uses or does, in the same words.
+    const followUp = (repeat: Repeat) =>
+      weightedLength(infos[repeat.index].key) < 100 && typeAt(contentNear(repeat.index, -1)) === 'code' && typeAt(contentNear(repeat.sources[0], -1)) === 'code';
     // A line repeated with only its full stop added or dropped is restated on purpose (a
     // summary line above the section that says it again, a caption): a cut stops mid-word.
     const restated = (repeat: Repeat) => {
@@ -254,6 +262,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return -1;
     };
     const previousContent = (index: number): BlockInfo | undefined => infos[contentNear(index, -1)];
+    // Numbered notes under a table or a list (`<sup>1</sup> …`, `※1 …`, `¹ …`): the same note
+    // under two tables that both use its mark belongs to each. Both copies stand among notes.
+    const noteAt = (index: number) => index >= 0 && infos[index].block.type === 'paragraph' && NOTE_MARK.test(rawAt(index));
+    const amongNotes = (index: number) => noteAt(index) && (noteAt(contentNear(index, -1)) || noteAt(contentNear(index, 1)));
+    const numberedNote = (repeat: Repeat) => amongNotes(repeat.index) && amongNotes(repeat.sources[0]);
     // Lines that belong to the block they follow or to a template's fields, wherever the
     // same words stand: a field (`**Status:** Stable`), the attribution under a quote
     // (`— CFO, Fortune 50 company`), a credit or caption under each image. Short ones only.
@@ -428,7 +441,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat)) return false;
