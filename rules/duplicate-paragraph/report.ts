@@ -113,6 +113,12 @@ const LONG_PARAGRAPH = 160;
 /** A sentence ends inside a paragraph (a full stop followed by more text): the paragraph says more than one thing. */
 const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
 
+/** HTML that a reader never sees: a comment or a processing instruction, alone in its block. */
+const HIDDEN_HTML = /^\s*(?:<!--[\s\S]*?-->\s*|<\?[\s\S]*?\?>\s*)+$/;
+
+/** A number in figures or in words. */
+const NUMBER_WORD = /^(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
+
 /** The mark that opens a numbered note: `<sup>1</sup>`, `¹`, `※1`, `*1`, `注1`, `[1]`. */
 const NOTE_MARK = /^\s*(?:<sup>\s*\d+\s*<\/sup>|[¹²³⁴⁵⁶⁷⁸⁹]|※\s*\d|\*\d|注\s*\d|\\?\[\d+\\?\])/;
 
@@ -222,14 +228,20 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     for (const repeat of repeats.values()) if (repeat.kind === 'near') nearCopies.set(repeat.sources[0], (nearCopies.get(repeat.sources[0]) ?? 0) + 1);
     const leadIn = (repeat: Repeat) => {
       if (weightedLength(infos[repeat.index].key) >= 100) return false; // a lead-in is short
-      // An HTML comment (`<!-- more -->`, a directive) introduces nothing.
+      // What it introduces is the next block a reader sees: HTML comments and processing
+      // instructions (`<!-- prettier-ignore-start -->`, `<?code-excerpt …?>`) in between are
+      // not shown, and introduce nothing themselves.
       // A figure counts: "この質問に対する調査の回答は以下の通りでした。" before each chart.
-      const structureAt = (index: number) => (infos[index]?.block.type === 'html' && /^\s*<!--/.test(infos[index].block.text) ? undefined : image(infos[index]) ? 'figure' : infos[index]?.block.type);
-      const after = structureAt(repeat.index + 1);
+      const structureAfter = (index: number) => {
+        let next = contentNear(index, 1);
+        while (next !== -1 && infos[next].block.type === 'html' && HIDDEN_HTML.test(infos[next].block.text)) next = contentNear(next, 1);
+        return next === -1 ? undefined : image(infos[next]) ? 'figure' : infos[next].block.type;
+      };
+      const after = structureAfter(repeat.index);
       // Before a figure only a sentence that announces it ("以下の通りでした", "as shown
       // below"): in a tutorial every step stands above its screenshot.
       if (after === 'figure' && !ANNOUNCES.test(infos[repeat.index].text)) return false;
-      return !!after && after === structureAt(repeat.sources[0] + 1) && STRUCTURE.has(after);
+      return !!after && after === structureAfter(repeat.sources[0]) && STRUCTURE.has(after);
     };
     // Its mirror: a short remark right after a code sample, said again right after another
     // ("`myBinding` は既存のバインドを格納している変数です。", "Open `localhost:8080` to see
@@ -430,6 +442,21 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Closing a section, as its source does: a short pointer, not a paragraph.
       return weightedLength(info.key) < POINTER_LENGTH && closesSection(repeat.index) && closesSection(repeat.sources[0]);
     };
+    // Entries of a template that differ in their counts ("…to three medium severity issues
+    // and two high severity issues" / "…and one high severity issue"): each differing word
+    // is a number, in figures or words, or the noun after it turned plural.
+    const countsDiffer = (repeat: Repeat) => {
+      const words = (index: number) => rawAt(index).toLowerCase().split(/[\s,.;:!?()]+/).filter(Boolean);
+      const [a, b] = [words(repeat.index), words(repeat.sources[0])];
+      if (a.length !== b.length) return false;
+      let numbers = 0;
+      for (let k = 0; k < a.length; k++) {
+        if (a[k] === b[k]) continue;
+        if (NUMBER_WORD.test(a[k]) && NUMBER_WORD.test(b[k])) numbers++;
+        else if (a[k] + 's' !== b[k] && b[k] + 's' !== a[k]) return false;
+      }
+      return numbers > 0;
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -448,6 +475,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
+          if (countsDiffer(repeat)) return false;
           return length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
