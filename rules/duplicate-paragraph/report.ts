@@ -313,6 +313,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const headingCount = [0];
     for (const info of infos) headingCount.push(headingCount[headingCount.length - 1] + (info.block.type === 'heading' ? 1 : 0));
     const headingsBetween = (first: number, last: number) => (last < first ? 0 : headingCount[last + 1] - headingCount[first]);
+    // The nearest heading before a block (for a heading, the one before it); -1 when none.
+    const headingBefore = (index: number) => sectionSlot(index)?.heading ?? -1;
     // The blocks of a section (indices), from its heading to the next heading.
     const sectionCache = new Map<number, number[]>();
     const sectionBlocks = (heading: number) => {
@@ -607,6 +609,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return stretch.length >= 2 && run.members.length % stretch.length === 0 && run.members.every((member, k) => infos[member.index].key === stretch[k % stretch.length]);
     };
     const stands = (run: RepeatedRun) => {
+      // A heading said again at another level, after a heading of the same name as the one
+      // before its source, is the same outline repeated one level deeper (a playbook's
+      // "フェーズ 1" … "フェーズ 2：承認" under a second procedure): another section of the
+      // same name. A re-emission copies its heading as it was, wherever it lands.
+      const [head] = run.members;
+      if (infos[head.index].block.type === 'heading' && depthAt(head.index) !== depthAt(head.sources[0])) {
+        const [before, sourceBefore] = [headingBefore(head.index), headingBefore(head.sources[0])];
+        if (before !== -1 && sourceBefore !== -1 && infos[before].key !== '' && infos[before].key === infos[sourceBefore].key) return false;
+      }
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
