@@ -441,8 +441,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (!POINTS_ELSEWHERE.test(info.text)) return false;
       // Opening a "Learn more" section that goes on in subsections.
       if (opensSection(repeat.index) && LEARN_MORE.test(infos[contentNear(repeat.index, -1)].text)) return true;
-      // Closing a section, as its source does: a short pointer, not a paragraph.
-      return weightedLength(info.key) < POINTER_LENGTH && closesSection(repeat.index) && closesSection(repeat.sources[0]);
+      // Closing a section: a short pointer, not a paragraph. Said in the same words, its
+      // source closes a section too; reworded, its source is a pointer of its own.
+      if (weightedLength(info.key) >= POINTER_LENGTH || !closesSection(repeat.index)) return false;
+      const source = infos[repeat.sources[0]];
+      if (repeat.kind === 'near') return source.block.type === 'paragraph' && hasLink(source.block.node) && POINTS_ELSEWHERE.test(source.text);
+      return closesSection(repeat.sources[0]);
     };
     // Entries of a template that differ in their counts ("…to three medium severity issues
     // and two high severity issues" / "…and one high severity issue"): each differing word
@@ -477,7 +481,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
-          if (countsDiffer(repeat)) return false;
+          if (countsDiffer(repeat) || pointer(repeat)) return false;
           return length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
