@@ -463,6 +463,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       }
       return numbers > 0;
     };
+    // A finished sentence that nearly says only the opening of a longer paragraph sums it up
+    // ("**All supported lines are impacted by these flaws.**" after an advisory that opens
+    // "All supported lines are impacted by this flaw. Patches are…"). An edited copy is as
+    // long as its source, and a cut one stops mid-sentence.
+    const summaryOfOpening = (repeat: Repeat) => infos[repeat.index].ending === 'finished' && infos[repeat.sources[0]].key.length > infos[repeat.index].key.length * 1.15;
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -481,7 +486,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           // In templated surroundings only a copy with barely a character changed counts.
-          if (countsDiffer(repeat) || pointer(repeat)) return false;
+          if (countsDiffer(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           return length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
