@@ -623,9 +623,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // "フェーズ 1" … "フェーズ 2：承認" under a second procedure): another section of the
       // same name. A re-emission copies its heading as it was, wherever it lands.
       const [head] = run.members;
-      if (infos[head.index].block.type === 'heading' && depthAt(head.index) !== depthAt(head.sources[0])) {
+      if (infos[head.index].block.type === 'heading' && infos[head.sources[0]].block.type === 'heading' && depthAt(head.index) !== depthAt(head.sources[0])) {
         const [before, sourceBefore] = [headingBefore(head.index), headingBefore(head.sources[0])];
-        if (before !== -1 && sourceBefore !== -1 && infos[before].key !== '' && infos[before].key === infos[sourceBefore].key) return false;
+        if (before !== -1 && sourceBefore !== -1 && before !== sourceBefore && infos[before].key !== '' && infos[before].key === infos[sourceBefore].key) return false;
       }
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
