@@ -209,7 +209,13 @@ export const CODE_PLACEHOLDER = 'code';
  * images, so two "See the [slides](a.slide)" paragraphs pointing at different slides
  * are different paragraphs.
  */
+/** The label part of a reference link left as text: `][label]` in `[words][label]`. */
+const UNRESOLVED_LABEL = /\]\[[^[\]\n]*\]/g;
+
 function keySource(node: Node): string {
+  // A reference link whose label has no definition stays text (`[words][label]`): its label
+  // is an identifier, left out as a resolved reference's is.
+  if (node.type === 'text' && 'value' in node && typeof node.value === 'string') return node.value.replace(UNRESOLVED_LABEL, ']');
   if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
   let out = '';
   if ('children' in node && Array.isArray(node.children)) {

@@ -103,11 +103,23 @@ function withoutComments(raw: string): string {
   return raw.replace(/<!--[\s\S]*?-->/g, '');
 }
 
-/** Of two copies equal after normalisation, whether `a` holds more than `b`: a finished sentence, then more markup. */
+/** Links in a node, inline or by reference (a reference without a definition is text, not a link). */
+function linkCount(node: unknown): number {
+  const { type, children } = node as { type: string; children?: unknown[] };
+  return (type === 'link' || type === 'linkReference' ? 1 : 0) + (children ?? []).reduce((n: number, child) => n + linkCount(child), 0);
+}
+
+/**
+ * Of two copies equal after normalisation, whether `a` holds more than `b`: a finished
+ * sentence, then more links (`[words][label]` whose label has no definition is broken,
+ * however long), then more markup.
+ */
 function holdsMore(a: BlockInfo, b: BlockInfo, rawA: string, rawB: string): boolean {
   const finishedA = a.ending === 'finished';
   const finishedB = b.ending === 'finished';
   if (finishedA !== finishedB) return finishedA;
+  const [linksA, linksB] = [linkCount(a.block.node), linkCount(b.block.node)];
+  if (linksA !== linksB) return linksA > linksB;
   return withoutComments(rawA).length > withoutComments(rawB).length;
 }
 
