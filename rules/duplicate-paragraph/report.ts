@@ -116,6 +116,12 @@ const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
 /** HTML that a reader never sees: a comment or a processing instruction, alone in its block. */
 const HIDDEN_HTML = /^\s*(?:<!--[\s\S]*?-->\s*|<\?[\s\S]*?\?>\s*)+$/;
 
+/** The number that opens an exercise: `②`, `(4)`, `（3）`, `問2`, `Q3.`. */
+const EXERCISE = /^(?:[①-⑳]|[(（]\d{1,2}[)）]|問\s*\d|Q\d{1,2}[.:：\s])/;
+
+/** How a question or an exercise's instruction ends: `？`, `?`, `か。`, `なさい。`. */
+const QUESTION_END = /(?:[？?]|か。|なさい。)$/;
+
 /** A number in figures or in words. */
 const NUMBER_WORD = /^(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
 
@@ -468,6 +474,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // "All supported lines are impacted by this flaw. Patches are…"). An edited copy is as
     // long as its source, and a cut one stops mid-sentence.
     const summaryOfOpening = (repeat: Repeat) => infos[repeat.index].ending === 'finished' && infos[repeat.sources[0]].key.length > infos[repeat.index].key.length * 1.15;
+    // A numbered question of an exercise ("② n番目の図形の個数を式で表しなさい。", "(4) どんな
+    // 数をかけますか。", "Q3. Which …?"), said again above its answer: the author quotes the
+    // problem being solved.
+    const restatedQuestion = (repeat: Repeat) => [repeat.index, repeat.sources[0]].every((index) => EXERCISE.test(rawAt(index)) && QUESTION_END.test(rawAt(index)));
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -479,7 +489,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat)) return false;
