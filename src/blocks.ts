@@ -205,13 +205,22 @@ const HEADING_ID = /(?:\{#[^{}]*\}|\{:[^{}]*\}|\{\/\*?[^{}]*?\*?\/\})$/;
 export const CODE_PLACEHOLDER = 'code';
 
 /**
+ * The label part of a reference link left as text: `][label]` in `[words][label]`. A label
+ * holds a letter: `[1][2]` is two citation marks, and their numbers are text.
+ */
+const UNRESOLVED_LABEL = /\]\[(?=[^[\]\n]*\p{L})[^[\]\n]*\]/gu;
+
+/** Links in a node, inline or by reference (a reference whose label has no definition is text, not a link). */
+export function linkCount(node: unknown): number {
+  const { type, children } = node as { type: string; children?: unknown[] };
+  return (type === 'link' || type === 'linkReference' ? 1 : 0) + (children ?? []).reduce((n: number, child) => n + linkCount(child), 0);
+}
+
+/**
  * The text a comparison key is made from: the words, plus the targets of links and
  * images, so two "See the [slides](a.slide)" paragraphs pointing at different slides
  * are different paragraphs.
  */
-/** The label part of a reference link left as text: `][label]` in `[words][label]`. */
-const UNRESOLVED_LABEL = /\]\[[^[\]\n]*\]/g;
-
 function keySource(node: Node): string {
   // A reference link whose label has no definition stays text (`[words][label]`): its label
   // is an identifier, left out as a resolved reference's is.

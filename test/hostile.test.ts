@@ -38,6 +38,16 @@ describe('hostile bodies finish with a clear result', () => {
     expect(result.messages.every((m) => m.ruleId === 'duplicate-paragraph')).toBe(true);
   });
 
+  it('looks past a line of many HTML comments after a repeated lead-in without backtracking', () => {
+    // A lead-in's structure is the next block a reader sees; a line of comments followed by
+    // a visible character is not hidden, and deciding so must not try every split.
+    const lead = 'The snippet below shows the configuration that every service uses.';
+    const comments = `${'<!---->'.repeat(5000)}x`;
+    const source = `${head}${lead}\n\n${comments}\n\nText between the two.\n\n${lead}\n\n${comments}\n`;
+    // Both copies stand before the same block: a lead-in, not reported.
+    expect(lintText(source).messages).toEqual([]);
+  });
+
   it('reads the end of a last line of 300,000 glued URL starts once', () => {
     expect(lintText(`${head}See ${'http://'.repeat(300_000)}x\n`).messages.every((m) => m.ruleId !== 'truncated-sentence' || m.messageId === 'articleEnd')).toBe(true);
   });

@@ -1,5 +1,5 @@
 import type { Article } from '../../src/article.js';
-import type { BlockInfo } from '../../src/blocks.js';
+import { linkCount, type BlockInfo } from '../../src/blocks.js';
 import type { FixSafety, TextEdit } from '../../src/types.js';
 import { blockRemoval } from '../../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers } from '../../src/text/markers.js';
@@ -101,12 +101,6 @@ export class RawBlocks {
 
 function withoutComments(raw: string): string {
   return raw.replace(/<!--[\s\S]*?-->/g, '');
-}
-
-/** Links in a node, inline or by reference (a reference without a definition is text, not a link). */
-function linkCount(node: unknown): number {
-  const { type, children } = node as { type: string; children?: unknown[] };
-  return (type === 'link' || type === 'linkReference' ? 1 : 0) + (children ?? []).reduce((n: number, child) => n + linkCount(child), 0);
 }
 
 /**

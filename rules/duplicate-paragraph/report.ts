@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
-import { blockInfos, isLeadIn, type BlockInfo } from '../../src/blocks.js';
+import { blockInfos, isLeadIn, linkCount, type BlockInfo } from '../../src/blocks.js';
 import { weightedLength } from '../../src/text/normalize.js';
-import { CONTINUATION_WINDOW, continuesSection, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
+import { CONTINUATION_WINDOW, continuesSection, CUT_SOURCE_RATIO, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
 /**
  * What counts as a repeat worth reporting: the duplicate-paragraph rule's options, and
@@ -113,20 +113,38 @@ const LONG_PARAGRAPH = 160;
 /** A sentence ends inside a paragraph (a full stop followed by more text): the paragraph says more than one thing. */
 const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
 
-/** HTML that a reader never sees: a comment or a processing instruction, alone in its block. */
-const HIDDEN_HTML = /^\s*(?:<!--[\s\S]*?-->\s*|<\?[\s\S]*?\?>\s*)+$/;
+/**
+ * HTML that a reader never sees: comments and processing instructions only
+ * (`<!-- prettier-ignore-start -->`, `<?code-excerpt …?>`). Scanned, not matched with a
+ * repeated group: a line of many comments would make such a pattern backtrack.
+ */
+function isHiddenHtml(text: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at])) at++;
+    if (at === text.length) return true;
+    const close = text.startsWith('<!--', at) ? '-->' : text.startsWith('<?', at) ? '?>' : undefined;
+    if (close === undefined) return false;
+    const end = text.indexOf(close, at + 2);
+    if (end === -1) return false;
+    at = end + close.length;
+  }
+}
 
 /** The number that opens an exercise: `②`, `(4)`, `（3）`, `問2`, `Q3.`. */
 const EXERCISE = /^(?:[①-⑳]|[(（]\d{1,2}[)）]|問\s*\d|Q\d{1,2}[.:：\s])/;
+
+/** Longest exercise question (weighted characters) taken as quoted: a problem, not a passage. */
+const QUESTION_LENGTH = 200;
 
 /** How a question or an exercise's instruction ends: `？`, `?`, `か。`, `なさい。`. */
 const QUESTION_END = /(?:[？?]|か。|なさい。)$/;
 
 /** A number in figures or in words. */
-const NUMBER_WORD = /^(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
+const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
 
 /** The mark that opens a numbered note: `<sup>1</sup>`, `¹`, `※1`, `*1`, `注1`, `[1]`. */
-const NOTE_MARK = /^\s*(?:<sup>\s*\d+\s*<\/sup>|[¹²³⁴⁵⁶⁷⁸⁹]|※\s*\d|\*\d|注\s*\d|\\?\[\d+\\?\])/;
+const NOTE_MARK = /^\s*(?:<sup>\s*\d+\s*<\/sup>|[¹²³⁴⁵⁶⁷⁸⁹]|※\s*\d|\*\d+\s|注\s*\d|\\?\[\d+\\?\](?!\())/;
 
 /** A closing tag or template syntax that ends a block: `</div>`, `{{ end }}`, `{% endif %}`, `{{< /tab >}}`. */
 const CLOSER = /^\s*(?:<\/[\w.-]+\s*>|\{\{-?\s*end\b|\{%-?\s*end|\{\{[<%]\s*\/)/;
@@ -140,17 +158,11 @@ const NEARBY = 8;
 /** Words that send the reader elsewhere: "see", "learn more", "詳細については", "参照してください", "ご覧ください". */
 const POINTS_ELSEWHERE = /参照|ご覧|詳細|詳しく|\b(?:see|learn more|read more|for more|refer to)\b/i;
 
-/** A heading over pointers to more: "詳細について", "Learn more", "Further reading". */
-const LEARN_MORE = /詳細|詳しく|\b(?:learn more|more information|find out more|further reading)\b/i;
+/** A heading over pointers to more: "詳細について", "詳細情報", "Learn more", "Further reading". */
+const LEARN_MORE = /詳細について|詳細情報|詳しく知る|さらに詳しく|\b(?:learn more|more information|find out more|further reading)\b/i;
 
 /** Longest pointer (weighted characters) that closes a section: one short sentence. */
 const POINTER_LENGTH = 130;
-
-/** The node holds a link (inline or by reference) somewhere in its children. */
-function hasLink(node: unknown): boolean {
-  const { type, children } = node as { type: string; children?: unknown[] };
-  return type === 'link' || type === 'linkReference' || (children ?? []).some(hasLink);
-}
 
 /** Words that point at what follows: a sentence with one announces the figure below it. */
 const ANNOUNCES = /以下の|以下に|次の|下記|下図|\b(?:below|the following|as follows|shown here)\b/i;
@@ -183,6 +195,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // repeats (a note under every entry, a sentence between two paragraphs in each
     // section). A copy pasted in by a scraper or a generator lands anywhere.
     const typeAt = (index: number) => infos[index]?.block.type ?? 'none';
+    // The nearest block before (step -1) or after (+1) that is not a gap; -1 when none.
+    const contentNear = (index: number, step: 1 | -1) => {
+      for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
+      return -1;
+    };
     const parallel = (repeat: Repeat) => {
       const source = repeat.sources[0];
       return typeAt(repeat.index - 1) === typeAt(source - 1) && typeAt(repeat.index + 1) === typeAt(source + 1);
@@ -240,7 +257,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // A figure counts: "この質問に対する調査の回答は以下の通りでした。" before each chart.
       const structureAfter = (index: number) => {
         let next = contentNear(index, 1);
-        while (next !== -1 && infos[next].block.type === 'html' && HIDDEN_HTML.test(infos[next].block.text)) next = contentNear(next, 1);
+        while (next !== -1 && infos[next].block.type === 'html' && isHiddenHtml(infos[next].block.text)) next = contentNear(next, 1);
         return next === -1 ? undefined : image(infos[next]) ? 'figure' : infos[next].block.type;
       };
       const after = structureAfter(repeat.index);
@@ -251,9 +268,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     // Its mirror: a short remark right after a code sample, said again right after another
     // ("`myBinding` は既存のバインドを格納している変数です。", "Open `localhost:8080` to see
-    // the app."): what each sample uses or does, in the same words.
-    const followUp = (repeat: Repeat) =>
-      weightedLength(infos[repeat.index].key) < 100 && typeAt(contentNear(repeat.index, -1)) === 'code' && typeAt(contentNear(repeat.sources[0], -1)) === 'code';
+    // the app."): what each sample uses or does, in the same words. The samples differ: a
+    // sample and its remark said again together are a re-emitted stretch.
+    const followUp = (repeat: Repeat) => {
+      const [sample, sourceSample] = [contentNear(repeat.index, -1), contentNear(repeat.sources[0], -1)];
+      return weightedLength(infos[repeat.index].key) < 100 && typeAt(sample) === 'code' && typeAt(sourceSample) === 'code' && infos[sample].key !== infos[sourceSample].key;
+    };
     // A line repeated with only its full stop added or dropped is restated on purpose (a
     // summary line above the section that says it again, a caption): a cut stops mid-word.
     const restated = (repeat: Repeat) => {
@@ -274,11 +294,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // ("namespace, pod" / "namespace, pod, deployment"; "アナリスト" / "アナリスト（Analyst）")
     // is a complete label of a template, not a copy cut off mid-word.
     const labelOf = (repeat: Repeat) => rawAt(repeat.index).length < 80 && /^\s*[,、，(（\[［]/.test(continuation(repeat) ?? '');
-    // The nearest block before (step -1) or after (+1) that is not a gap; -1 when none.
-    const contentNear = (index: number, step: 1 | -1) => {
-      for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
-      return -1;
-    };
     const previousContent = (index: number): BlockInfo | undefined => infos[contentNear(index, -1)];
     // Numbered notes under a table or a list (`<sup>1</sup> …`, `※1 …`, `¹ …`): the same note
     // under two tables that both use its mark belongs to each. Both copies stand among notes.
@@ -438,26 +453,36 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return typeAt(next) === 'heading' && (heading === undefined || (depthAt(next) ?? 0) <= (depthAt(heading) ?? 0));
     };
     const opensSection = (index: number) => typeAt(contentNear(index, -1)) === 'heading';
+    // One sentence with a link (what a pointer is made of). Its length is of its words, not
+    // of the link's URL.
+    const linkedSentence = (index: number) => {
+      const info = infos[index];
+      return info.block.type === 'paragraph' && linkCount(info.block.node) > 0 && !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1));
+    };
     const pointer = (repeat: Repeat) => {
       const info = infos[repeat.index];
-      if (info.block.type !== 'paragraph' || !hasLink(info.block.node) || INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1))) return false;
+      if (!linkedSentence(repeat.index)) return false;
       const wholeBody = opensSection(repeat.index) && (closesSection(repeat.index) || contentNear(repeat.index, 1) === -1);
       if (wholeBody) return true;
       // Elsewhere it must say where to read on ("see", "詳細については…参照"), not merely hold a link.
       if (!POINTS_ELSEWHERE.test(info.text)) return false;
       // Opening a "Learn more" section that goes on in subsections.
-      if (opensSection(repeat.index) && LEARN_MORE.test(infos[contentNear(repeat.index, -1)].text)) return true;
+      const [before, after] = [contentNear(repeat.index, -1), contentNear(repeat.index, 1)];
+      if (typeAt(before) === 'heading' && LEARN_MORE.test(infos[before].text) && typeAt(after) === 'heading' && (depthAt(after) ?? 0) > (depthAt(before) ?? 0)) return true;
       // Closing a section: a short pointer, not a paragraph. Said in the same words, its
-      // source closes a section too; reworded, its source is a pointer of its own.
-      if (weightedLength(info.key) >= POINTER_LENGTH || !closesSection(repeat.index)) return false;
-      const source = infos[repeat.sources[0]];
-      if (repeat.kind === 'near') return source.block.type === 'paragraph' && hasLink(source.block.node) && POINTS_ELSEWHERE.test(source.text);
+      // source closes a section too; reworded, its source is a pointer of its own. (The
+      // article's end does not count: a copy placed there is how a generator re-emits.)
+      if (weightedLength(info.proseText.replace(/\s+/g, '')) >= POINTER_LENGTH || !closesSection(repeat.index)) return false;
+      if (repeat.kind === 'near') return linkedSentence(repeat.sources[0]) && POINTS_ELSEWHERE.test(infos[repeat.sources[0]].text);
       return closesSection(repeat.sources[0]);
     };
     // Entries of a template that differ in their counts ("…to three medium severity issues
     // and two high severity issues" / "…and one high severity issue"): each differing word
-    // is a number, in figures or words, or the noun after it turned plural.
+    // is a number, in figures or words, or a word turned plural (the noun after a count;
+    // any such word is accepted, as at least one number must differ too).
     const countsDiffer = (repeat: Repeat) => {
+      const [x, y] = [rawAt(repeat.index).length, rawAt(repeat.sources[0]).length];
+      if (Math.max(x, y) > 1.5 * Math.min(x, y)) return false;
       const words = (index: number) => rawAt(index).toLowerCase().split(/[\s,.;:!?()]+/).filter(Boolean);
       const [a, b] = [words(repeat.index), words(repeat.sources[0])];
       if (a.length !== b.length) return false;
@@ -473,11 +498,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // ("**All supported lines are impacted by these flaws.**" after an advisory that opens
     // "All supported lines are impacted by this flaw. Patches are…"). An edited copy is as
     // long as its source, and a cut one stops mid-sentence.
-    const summaryOfOpening = (repeat: Repeat) => infos[repeat.index].ending === 'finished' && infos[repeat.sources[0]].key.length > infos[repeat.index].key.length * 1.15;
+    const summaryOfOpening = (repeat: Repeat) => {
+      const info = infos[repeat.index];
+      return info.ending === 'finished' && !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1)) && infos[repeat.sources[0]].key.length > info.key.length * CUT_SOURCE_RATIO;
+    };
     // A numbered question of an exercise ("② n番目の図形の個数を式で表しなさい。", "(4) どんな
     // 数をかけますか。", "Q3. Which …?"), said again above its answer: the author quotes the
     // problem being solved.
-    const restatedQuestion = (repeat: Repeat) => [repeat.index, repeat.sources[0]].every((index) => EXERCISE.test(rawAt(index)) && QUESTION_END.test(rawAt(index)));
+    const restatedQuestion = (repeat: Repeat) =>
+      weightedLength(infos[repeat.index].key) < QUESTION_LENGTH && [repeat.index, repeat.sources[0]].every((index) => EXERCISE.test(rawAt(index)) && QUESTION_END.test(rawAt(index)));
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
       if (info.role !== 'prose') return false;
@@ -495,9 +524,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (lineOf(repeat) || labelOf(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
-          // In templated surroundings only a copy with barely a character changed counts.
+          if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
           if (countsDiffer(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
-          return length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1 && !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
+          // In templated surroundings only a copy with barely a character changed counts.
+          return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
@@ -627,20 +657,26 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       for (let i = sourceFirst; i < run.first; i++) if (infos[i].role !== 'gap') stretch.push(infos[i].key);
       return stretch.length >= 2 && run.members.length % stretch.length === 0 && run.members.every((member, k) => infos[member.index].key === stretch[k % stretch.length]);
     };
-    const stands = (run: RepeatedRun) => {
-      // A heading said again at another level, after a heading of the same name as the one
-      // before its source, is the same outline repeated one level deeper (a playbook's
-      // "フェーズ 1" … "フェーズ 2：承認" under a second procedure): another section of the
-      // same name. A re-emission copies its heading as it was, wherever it lands.
+    // A heading said again at another level, right after a heading of the same name as the
+    // one before its source, is the same outline repeated under another parent (a playbook's
+    // "… 推奨事項の表示" → "フェーズ 2：承認" under a second procedure, where the phases sit
+    // one level higher and their steps one lower): another section of the same name. A
+    // re-emission copies its heading as it was. (The levels need not shift alike: a
+    // translated outline is rarely regular.)
+    const sameOutlineShifted = (run: RepeatedRun) => {
       const [head] = run.members;
-      if (infos[head.index].block.type === 'heading' && infos[head.sources[0]].block.type === 'heading' && depthAt(head.index) !== depthAt(head.sources[0])) {
-        const [before, sourceBefore] = [headingBefore(head.index), headingBefore(head.sources[0])];
-        if (before !== -1 && sourceBefore !== -1 && before !== sourceBefore && infos[before].key !== '' && infos[before].key === infos[sourceBefore].key) return false;
-      }
+      const source = head.sources[0];
+      if (infos[head.index].block.type !== 'heading' || infos[source].block.type !== 'heading' || depthAt(head.index) === depthAt(source)) return false;
+      const [before, sourceBefore] = [headingBefore(head.index), headingBefore(source)];
+      if (before === -1 || sourceBefore === -1 || before === sourceBefore) return false;
+      return infos[before].key !== '' && infos[before].key === infos[sourceBefore].key;
+    };
+    const stands = (run: RepeatedRun) => {
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
+      if (sameOutlineShifted(run)) return false;
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
       const [sourceFirst, sourceLast] = sourceRange(run);

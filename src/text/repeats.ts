@@ -76,6 +76,9 @@ export const LOOSE_THRESHOLDS: RepeatThresholds = {
   minNearLength: 30,
 };
 
+/** A source this much longer than a near copy is compared by its opening only: the copy may be cut off. */
+export const CUT_SOURCE_RATIO = 1.15;
+
 /** Postings kept per shingle: a paragraph repeated 3,000 times stays linear. */
 const POSTINGS_CAP = 8;
 /** Candidates examined per block, by shared shingles. */
@@ -270,7 +273,7 @@ function nearestEarlier(
     const source = inputs[j].key;
     if (weightedLength(source) < thresholds.minNearLength) continue;
     // A near copy may also be cut off: compare with the same length of the source.
-    const target = source.length > key.length * 1.15 ? source.slice(0, key.length) : source;
+    const target = source.length > key.length * CUT_SOURCE_RATIO ? source.slice(0, key.length) : source;
     if (Math.max(target.length, key.length) > MAX_LEVENSHTEIN_LENGTH) continue;
     const longest = Math.max(target.length, key.length);
     if (Math.abs(target.length - key.length) > longest * (1 - thresholds.nearSimilarity)) continue;
