@@ -161,7 +161,7 @@ const POINTS_ELSEWHERE = /参照|ご覧|詳細|詳しく|\b(?:see|learn more|rea
 /** A heading over pointers to more: "詳細について", "詳細情報", "Learn more", "Further reading". */
 const LEARN_MORE = /詳細について|詳細情報|詳しく知る|さらに詳しく|\b(?:learn more|more information|find out more|further reading)\b/i;
 
-/** Longest pointer (weighted characters) that closes a section: one short sentence. */
+/** Longest pointer that closes a section, in weighted characters of its key (words and link URL): one short sentence. */
 const POINTER_LENGTH = 130;
 
 /** Words that point at what follows: a sentence with one announces the figure below it. */
@@ -453,8 +453,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return typeAt(next) === 'heading' && (heading === undefined || (depthAt(next) ?? 0) <= (depthAt(heading) ?? 0));
     };
     const opensSection = (index: number) => typeAt(contentNear(index, -1)) === 'heading';
-    // One sentence with a link (what a pointer is made of). Its length is of its words, not
-    // of the link's URL.
+    // One sentence with a link (what a pointer is made of). A closing pointer's length is
+    // its key's, the link's URL included: measured on its words alone, longer sentences that
+    // a generator copies pass too (two more of 146 copies lost in scripts/adversarial-fix.mjs).
     const linkedSentence = (index: number) => {
       const info = infos[index];
       return info.block.type === 'paragraph' && linkCount(info.block.node) > 0 && !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1));
@@ -472,7 +473,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Closing a section: a short pointer, not a paragraph. Said in the same words, its
       // source closes a section too; reworded, its source is a pointer of its own. (The
       // article's end does not count: a copy placed there is how a generator re-emits.)
-      if (weightedLength(info.proseText.replace(/\s+/g, '')) >= POINTER_LENGTH || !closesSection(repeat.index)) return false;
+      if (weightedLength(info.key) >= POINTER_LENGTH || !closesSection(repeat.index)) return false;
       if (repeat.kind === 'near') return linkedSentence(repeat.sources[0]) && POINTS_ELSEWHERE.test(infos[repeat.sources[0]].text);
       return closesSection(repeat.sources[0]);
     };
