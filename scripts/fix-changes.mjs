@@ -9,6 +9,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutBlankLines } from './lib/fix-invariant.mjs';
 import { listMarkdownFiles } from './lib/markdown-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +32,6 @@ try {
       // Exit code 1: problems remain (reported only, or unsafe ones): expected.
     }
   };
-  const withoutBlankLines = (text) => text.split('\n').filter((line) => line.trim() !== '').join('\n');
   const before = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
   run();
   const after = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));

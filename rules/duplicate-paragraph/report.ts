@@ -110,8 +110,14 @@ const VERY_LONG = 300;
 /** A paragraph this long (weighted characters) says what its section is about: a section body holding one is not a template's. */
 const LONG_PARAGRAPH = 160;
 
+/** A lead-in or a follow-up of a code sample is shorter than this (weighted characters). */
+const SHORT_REMARK = 100;
+
 /** A sentence ends inside a paragraph (a full stop followed by more text): the paragraph says more than one thing. */
 const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
+
+/** The block's text is one sentence: no sentence ends before its last character. */
+const oneSentence = (info: BlockInfo) => !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1));
 
 /**
  * HTML that a reader never sees: comments and processing instructions only
@@ -250,7 +256,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const nearCopies = new Map<number, number>();
     for (const repeat of repeats.values()) if (repeat.kind === 'near') nearCopies.set(repeat.sources[0], (nearCopies.get(repeat.sources[0]) ?? 0) + 1);
     const leadIn = (repeat: Repeat) => {
-      if (weightedLength(infos[repeat.index].key) >= 100) return false; // a lead-in is short
+      if (weightedLength(infos[repeat.index].key) >= SHORT_REMARK) return false; // a lead-in is short
       // What it introduces is the next block a reader sees: HTML comments and processing
       // instructions (`<!-- prettier-ignore-start -->`, `<?code-excerpt …?>`) in between are
       // not shown, and introduce nothing themselves.
@@ -272,7 +278,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // sample and its remark said again together are a re-emitted stretch.
     const followUp = (repeat: Repeat) => {
       const [sample, sourceSample] = [contentNear(repeat.index, -1), contentNear(repeat.sources[0], -1)];
-      return weightedLength(infos[repeat.index].key) < 100 && typeAt(sample) === 'code' && typeAt(sourceSample) === 'code' && infos[sample].key !== infos[sourceSample].key;
+      return weightedLength(infos[repeat.index].key) < SHORT_REMARK && typeAt(sample) === 'code' && typeAt(sourceSample) === 'code' && infos[sample].key !== infos[sourceSample].key;
     };
     // A line repeated with only its full stop added or dropped is restated on purpose (a
     // summary line above the section that says it again, a caption): a cut stops mid-word.
@@ -449,31 +455,31 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // A section ends at a heading of its own level or higher; a deeper one opens a subsection.
     const closesSection = (index: number) => {
       const next = contentNear(index, 1);
-      const heading = sectionSlot(index)?.heading;
-      return typeAt(next) === 'heading' && (heading === undefined || (depthAt(next) ?? 0) <= (depthAt(heading) ?? 0));
+      const heading = headingBefore(index);
+      return typeAt(next) === 'heading' && (heading === -1 || (depthAt(next) ?? 0) <= (depthAt(heading) ?? 0));
     };
-    const opensSection = (index: number) => typeAt(contentNear(index, -1)) === 'heading';
     // One sentence with a link (what a pointer is made of). A closing pointer's length is
     // its key's, the link's URL included: measured on its words alone, longer sentences that
     // a generator copies pass too (two more of 146 copies lost in scripts/adversarial-fix.mjs).
     const linkedSentence = (index: number) => {
       const info = infos[index];
-      return info.block.type === 'paragraph' && linkCount(info.block.node) > 0 && !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1));
+      return info.block.type === 'paragraph' && linkCount(info.block.node) > 0 && oneSentence(info);
     };
     const pointer = (repeat: Repeat) => {
       const info = infos[repeat.index];
       if (!linkedSentence(repeat.index)) return false;
-      const wholeBody = opensSection(repeat.index) && (closesSection(repeat.index) || contentNear(repeat.index, 1) === -1);
-      if (wholeBody) return true;
+      const [before, after] = [contentNear(repeat.index, -1), contentNear(repeat.index, 1)];
+      const opens = typeAt(before) === 'heading';
+      const closes = closesSection(repeat.index);
+      if (opens && (closes || after === -1)) return true; // the whole body of a section
       // Elsewhere it must say where to read on ("see", "詳細については…参照"), not merely hold a link.
       if (!POINTS_ELSEWHERE.test(info.text)) return false;
       // Opening a "Learn more" section that goes on in subsections.
-      const [before, after] = [contentNear(repeat.index, -1), contentNear(repeat.index, 1)];
-      if (typeAt(before) === 'heading' && LEARN_MORE.test(infos[before].text) && typeAt(after) === 'heading' && (depthAt(after) ?? 0) > (depthAt(before) ?? 0)) return true;
+      if (opens && LEARN_MORE.test(infos[before].text) && typeAt(after) === 'heading' && (depthAt(after) ?? 0) > (depthAt(before) ?? 0)) return true;
       // Closing a section: a short pointer, not a paragraph. Said in the same words, its
       // source closes a section too; reworded, its source is a pointer of its own. (The
       // article's end does not count: a copy placed there is how a generator re-emits.)
-      if (weightedLength(info.key) >= POINTER_LENGTH || !closesSection(repeat.index)) return false;
+      if (weightedLength(info.key) >= POINTER_LENGTH || !closes) return false;
       if (repeat.kind === 'near') return linkedSentence(repeat.sources[0]) && POINTS_ELSEWHERE.test(infos[repeat.sources[0]].text);
       return closesSection(repeat.sources[0]);
     };
@@ -482,10 +488,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // is a number, in figures or words, or a word turned plural (the noun after a count;
     // any such word is accepted, as at least one number must differ too).
     const countsDiffer = (repeat: Repeat) => {
-      const [x, y] = [rawAt(repeat.index).length, rawAt(repeat.sources[0]).length];
-      if (Math.max(x, y) > 1.5 * Math.min(x, y)) return false;
-      const words = (index: number) => rawAt(index).toLowerCase().split(/[\s,.;:!?()]+/).filter(Boolean);
-      const [a, b] = [words(repeat.index), words(repeat.sources[0])];
+      const [x, y] = [rawAt(repeat.index), rawAt(repeat.sources[0])];
+      if (Math.max(x.length, y.length) > 1.5 * Math.min(x.length, y.length)) return false;
+      const words = (raw: string) => raw.toLowerCase().split(/[\s,.;:!?()]+/).filter(Boolean);
+      const [a, b] = [words(x), words(y)];
       if (a.length !== b.length) return false;
       let numbers = 0;
       for (let k = 0; k < a.length; k++) {
@@ -501,7 +507,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // long as its source, and a cut one stops mid-sentence.
     const summaryOfOpening = (repeat: Repeat) => {
       const info = infos[repeat.index];
-      return info.ending === 'finished' && !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1)) && infos[repeat.sources[0]].key.length > info.key.length * CUT_SOURCE_RATIO;
+      return info.ending === 'finished' && oneSentence(info) && infos[repeat.sources[0]].key.length > info.key.length * CUT_SOURCE_RATIO;
     };
     // A numbered question of an exercise ("② n番目の図形の個数を式で表しなさい。", "(4) どんな
     // 数をかけますか。", "Q3. Which …?"), said again above its answer: the author quotes the
