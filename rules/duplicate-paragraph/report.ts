@@ -61,6 +61,9 @@ const FINAL_STOP = /[。．.！!？?]$/;
 /** A template's field: a bold label and its value (`**担当者:** FinOpsアナリスト`, `**Status**: Stable`). */
 const FIELD_LINE = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])/;
 
+/** The longest emphasis taken for a template's field: a whole sentence in bold is prose. */
+const EMPHASIZED_FIELD = 40;
+
 /**
  * Two paragraphs whose only difference lies inside one inline code span in each
  * (`convertToUtcClientTime` / `convertToLocalClientTime`), or inside one emphasis
@@ -95,7 +98,8 @@ export function differsInSpanOnly(a: string, b: string): boolean {
     const word = /[\p{L}\p{N}]/u;
     const opens = !word.test(text[open - 1] ?? '') && !/\s/.test(text[open + delimiter.length] ?? ' ');
     const closes = !word.test(text[close + delimiter.length] ?? '') && !/\s/.test(text[close - 1] ?? ' ');
-    return opens && closes && !text.slice(open + delimiter.length, close).includes(delimiter);
+    const span = text.slice(open + delimiter.length, close);
+    return opens && closes && !span.includes(delimiter) && span.length <= EMPHASIZED_FIELD;
   };
   const inside = (text: string, from: number, to: number, delimiter: string) => (delimiter === '`' ? insideCode(text, from, to) : insideEmphasis(text, from, to, delimiter));
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
