@@ -118,7 +118,7 @@ function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): 
 function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number, articleText: string): boolean {
   if (info.ending === 'finished') return false;
   // Credits end where the names end, with or without a last comma.
-  if (reason !== 'beforeMarker' && isNameList(info)) return false;
+  if (reason !== 'beforeMarker' && (isNameList(info) || isByline(info))) return false;
   if (info.ending === 'unfinished') return true;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
@@ -239,6 +239,19 @@ function isNameList(info: BlockInfo): boolean {
   // What is left outside the names and links, once separators are gone: a lead-in at most.
   const rest = plain.replace(/@[\w.-]+/g, '').replace(/\b(?:and|with)\b|[\s,、&・[\]()（）:：]/g, '');
   return rest.length <= 40;
+}
+
+/**
+ * A byline: one line that opens with a linked name and says in a few words what the
+ * person did ("[crswll](…) による PR", "[Jane Doe](…), guest author"). It names, it does
+ * not run on.
+ */
+function isByline(info: BlockInfo): boolean {
+  const children = (info.block.node as { children?: { type: string; value?: string }[] }).children ?? [];
+  const [first, ...rest] = children;
+  if (!first || (first.type !== 'link' && first.type !== 'linkReference') || info.block.text.trim().includes('\n')) return false;
+  const words = rest.map((child) => (child.type === 'text' ? (child.value ?? '') : ' ')).join('').trim();
+  return rest.every((child) => child.type === 'text') && words.length <= 20 && !/[。．.!?！？]/.test(words);
 }
 
 /** A line that is one link: inline, full or collapsed reference, or a bare URL. */
