@@ -216,6 +216,13 @@ export function linkCount(node: unknown): number {
   return (type === 'link' || type === 'linkReference' ? 1 : 0) + (children ?? []).reduce((n: number, child) => n + linkCount(child), 0);
 }
 
+/** The targets of a block's links and images (`[a](x)`, `![b](y.png)`), in order. */
+export function linkTargets(node: unknown): string[] {
+  const { type, url, children } = node as { type: string; url?: string; children?: unknown[] };
+  const own = (type === 'link' || type === 'image') && url !== undefined ? [url] : [];
+  return own.concat(...(children ?? []).map(linkTargets));
+}
+
 /**
  * The text a comparison key is made from: the words, plus the targets of links and
  * images, so two "See the [slides](a.slide)" paragraphs pointing at different slides

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
-import { blockInfos, isLeadIn, linkCount, type BlockInfo } from '../../src/blocks.js';
+import { blockInfos, isLeadIn, linkCount, linkTargets, type BlockInfo } from '../../src/blocks.js';
 import { weightedLength } from '../../src/text/normalize.js';
 import { CONTINUATION_WINDOW, continuesSection, CUT_SOURCE_RATIO, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
@@ -505,6 +505,13 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       }
       return numbers > 0;
     };
+    // Two paragraphs that show other images or link to other pages describe other things
+    // in nearly the same words (a caption under each of two screenshots, "表示" / "非表示"):
+    // an edited copy keeps its source's links.
+    const pointsElsewhere = (repeat: Repeat) => {
+      const [copy, source] = [linkTargets(infos[repeat.index].block.node), linkTargets(infos[repeat.sources[0]].block.node)];
+      return copy.length > 0 && source.length > 0 && copy.join('\n') !== source.join('\n');
+    };
     // A finished sentence that nearly says only the opening of a longer paragraph sums it up
     // ("**All supported lines are impacted by these flaws.**" after an advisory that opens
     // "All supported lines are impacted by this flaw. Patches are…"). An edited copy is as
@@ -536,7 +543,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
-          if (countsDiffer(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
+          if (countsDiffer(repeat) || pointsElsewhere(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
@@ -682,12 +689,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (before === -1 || sourceBefore === -1 || before === sourceBefore) return false;
       return infos[before].key !== '' && infos[before].key === infos[sourceBefore].key;
     };
+    // A section said again with other figures is a later version of the same notice (an
+    // advisory that quotes its first announcement below: "8 new certificates" / "5 new"):
+    // a generator re-emits text as it was, and an edit of its own does not touch numbers.
+    const figures = (text: string) => (text.match(/\d+(?:[.,]\d+)*/g) ?? []).join(' ');
+    const figuresChanged = (run: RepeatedRun) =>
+      run.members.some((member) => member.kind === 'near' && figures(rawAt(member.index)) !== figures(rawAt(member.sources[0])));
     const stands = (run: RepeatedRun) => {
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
-      if (sameOutlineShifted(run)) return false;
+      if (sameOutlineShifted(run) || figuresChanged(run)) return false;
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
       const [sourceFirst, sourceLast] = sourceRange(run);
