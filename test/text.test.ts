@@ -95,6 +95,9 @@ describe('sentenceEnding', () => {
     ['Use Cmd+] (or Cmd+[) to cycle through the panels.', 'finished'],
     ['詳しくは[公式ガイド', 'unfinished'],
     ['次のセクションで説明する `.', 'unfinished'],
+    ['私を生かし続けてくれ。 :-)', 'finished'],
+    ['See you at the meetup! ;)', 'finished'],
+    ['AIを一部の :)', 'unfinished'],
   ] as const)('%s → %s', (text, ending) => {
     expect(sentenceEnding(text)).toBe(ending);
   });

@@ -35,6 +35,10 @@ export type Ending = 'finished' | 'open' | 'unfinished';
 export function sentenceEnding(text: string): Ending {
   // "()" closes a casual Japanese sentence like (笑).
   if (/\(\)$|（）$/.test(text)) return 'finished';
+  // A text emoticon after the words (":-)", ";)", ":D", "^^") is not punctuation: the
+  // words before it decide ("私を生かせ続けよ。 :-)" is finished; its ":" continues nothing).
+  const emoticon = /\s(?:[:;=]-?[)(DPp]|\^_?\^)+$/.exec(text);
+  if (emoticon && emoticon.index > 0) return sentenceEnding(text.slice(0, emoticon.index));
   // An inline code span left open: the text was cut inside it ("…を指定する `.").
   if ((text.match(/`/g)?.length ?? 0) % 2 === 1) return 'unfinished';
   let end = text.length;
