@@ -105,6 +105,9 @@ export function differsInSpanOnly(a: string, b: string): boolean {
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
+/** A heading's explicit anchor: `{#id}` at its end, `<a name="id">` / `<a id="id">`, or an id in an MDX comment at its end. */
+const HEADING_ANCHOR = /\{#([\w-]+)\}\s*$|<a\s+(?:name|id)=["']([^"']+)["']|\{\/\*([\w-]+)\*\/\}\s*$/;
+
 /** The attribution line under a quote: `— Jane Doe, CFO`. */
 const ATTRIBUTION = /^[—―–]{1,2}|^-{1,2}\s/;
 
@@ -695,12 +698,23 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const figures = (text: string) => (text.match(/\d+(?:[.,]\d+)*/g) ?? []).join(' ');
     const figuresChanged = (run: RepeatedRun) =>
       run.members.some((member) => member.kind === 'near' && figures(rawAt(member.index)) !== figures(rawAt(member.sources[0])));
+    // A heading with an explicit anchor (`## 依存関係 {#otlp-dependencies}`, `<a name="…">`,
+    // an id in an MDX comment) other than its source's names another section of the same title:
+    // the author set them apart (the same outline under each exporter), while a generator
+    // re-emits a heading as it was, anchor and all.
+    const anchorOf = (index: number) => HEADING_ANCHOR.exec(rawAt(index))?.slice(1).find((id) => id !== undefined);
+    const namedApart = (run: RepeatedRun) =>
+      run.members.some((member) => {
+        if (infos[member.index].block.type !== 'heading') return false;
+        const [ours, theirs] = [anchorOf(member.index), anchorOf(member.sources[0])];
+        return ours !== undefined && theirs !== undefined && ours !== theirs;
+      });
     const stands = (run: RepeatedRun) => {
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
-      if (sameOutlineShifted(run) || figuresChanged(run)) return false;
+      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run)) return false;
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
       const [sourceFirst, sourceLast] = sourceRange(run);
