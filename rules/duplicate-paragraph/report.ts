@@ -105,6 +105,12 @@ export function differsInSpanOnly(a: string, b: string): boolean {
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
+/** A heading that answers: "問題の解答", "解答例", "答え合わせ", "Solutions", "Answer key". */
+const ANSWER_HEADING = /解答|答え|回答|解説|\b(?:answers?|solutions?)\b/i;
+
+/** A heading that sets problems: "問題", "練習", "演習", "Exercises", "Problem 2". */
+const PROBLEM_HEADING = /問題|練習|演習|課題|\b(?:exercises?|problems?|questions?)\b/i;
+
 /** A heading's explicit anchor: `{#id}` at its end, `<a name="id">` / `<a id="id">`, or an id in an MDX comment at its end. */
 const HEADING_ANCHOR = /\{#([\w-]+)\}\s*$|<a\s+(?:name|id)=["']([^"']+)["']|\{\/\*([\w-]+)\*\/\}\s*$/;
 
@@ -528,8 +534,25 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // problem being solved.
     const restatedQuestion = (repeat: Repeat) =>
       weightedLength(infos[repeat.index].key) < QUESTION_LENGTH && [repeat.index, repeat.sources[0]].every((index) => EXERCISE.test(rawAt(index)) && QUESTION_END.test(rawAt(index)));
+    // A problem said again in the section that answers it ("## 問題" … "## 問題の解答",
+    // "Exercises" … "Solutions"): the author quotes what is being solved. The copy's heading
+    // names an answer; the source's names a problem, or is part of the copy's heading.
+    const answersProblem = (copy: number, source: number) => {
+      const [ours, theirs] = [headingBefore(copy), headingBefore(source)];
+      if (ours === -1 || theirs === -1 || ours === theirs) return false;
+      const [answer, problem] = [infos[ours].text.trim(), infos[theirs].text.trim()];
+      return ANSWER_HEADING.test(answer) && (PROBLEM_HEADING.test(problem) || (problem !== '' && answer.includes(problem)));
+    };
+    // Entries of a numbered list of problems, each under its own number ("(1)", "(2)"): the
+    // second problem may say nearly what the first does ("…お釣りはz円でした" / "…z円以下でした").
+    const exerciseLabel = (index: number) => index >= 0 && infos[index].block.type === 'paragraph' && weightedLength(infos[index].key) <= 4 && EXERCISE.test(rawAt(index));
+    const numberedProblems = (repeat: Repeat) => {
+      const [before, sourceBefore] = [contentNear(repeat.index, -1), contentNear(repeat.sources[0], -1)];
+      return exerciseLabel(before) && exerciseLabel(sourceBefore) && infos[before].key !== infos[sourceBefore].key;
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
+      if (answersProblem(repeat.index, repeat.sources[0])) return false;
       if (info.role !== 'prose') return false;
       const length = weightedLength(info.key);
       switch (repeat.kind) {
@@ -546,7 +569,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
-          if (countsDiffer(repeat) || pointsElsewhere(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
+          if (countsDiffer(repeat) || pointsElsewhere(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
@@ -714,7 +737,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
-      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run)) return false;
+      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0])) return false;
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
       const [sourceFirst, sourceLast] = sourceRange(run);
