@@ -57,4 +57,9 @@ describe('hostile bodies finish with a clear result', () => {
     expect(lintText('\uFEFF').messages.map((m) => m.messageId)).toEqual(['missing']);
     expect(lintText('---\ntitle: only\n---\n').messages).toEqual([]);
   });
+
+  it('handles a body with no text block: only comments, or only link definitions', () => {
+    expect(lintText(`${head}<!-- draft -->\n\n<!-- more -->\n`).messages).toEqual([]);
+    expect(lintText(`${head}[a]: https://example.com/a\n[b]: https://example.com/b\n`).messages).toEqual([]);
+  });
 });

@@ -111,6 +111,12 @@ const ANSWER_HEADING = /解答|答え|回答|解説|\b(?:answers?|solutions?)\b/
 /** A heading that sets problems: "問題", "練習", "演習", "Exercises", "Problem 2". */
 const PROBLEM_HEADING = /問題|練習|演習|課題|\b(?:exercises?|problems?|questions?)\b/i;
 
+/** A heading that looks back over what came before: "振り返り", "おさらい", "Recap". */
+const RECAP_HEADING = /振り返り|ふりかえり|おさらい|\brecap\b/i;
+
+/** A summary that opens an article: "TL;DR", "Summary", "要約", "概要まとめ". */
+const OPENING_SUMMARY_HEADING = /要約|まとめ|\b(?:tl;\s?dr|summary|key takeaways)\b/i;
+
 /** A heading's explicit anchor: `{#id}` at its end, `<a name="id">` / `<a id="id">`, or an id in an MDX comment at its end. */
 const HEADING_ANCHOR = /\{#([\w-]+)\}\s*$|<a\s+(?:name|id)=["']([^"']+)["']|\{\/\*([\w-]+)\*\/\}\s*$/;
 
@@ -550,9 +556,28 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [before, sourceBefore] = [contentNear(repeat.index, -1), contentNear(repeat.sources[0], -1)];
       return exerciseLabel(before) && exerciseLabel(sourceBefore) && infos[before].key !== infos[sourceBefore].key;
     };
+    // A summary says again what the article says at length: a "TL;DR" that opens the
+    // article, a "振り返り" (recap) after a chapter's steps. Text repeated between such a
+    // section and the body is the author's restatement, unless the copy stands in the
+    // article's last section: that is where a generator re-emits. (A closing "まとめ" or
+    // "Summary" is where most articles end, so it does not count.) A restatement is pasted
+    // as it was: a copy with a word changed is still an edited copy.
+    // The section a block belongs to: its heading (a heading opens its own).
+    const sectionOf = (index: number) => (index < 0 ? -1 : infos[index].block.type === 'heading' ? index : headingBefore(index));
+    const headingText = (index: number) => {
+      const heading = sectionOf(index);
+      return heading === -1 ? '' : infos[heading].text;
+    };
+    const firstHeading = infos.findIndex((info) => info.block.type === 'heading');
+    const lastContentBlock = infos.findLastIndex((info) => info.role !== 'gap');
+    const lastSection = lastContentBlock === -1 ? -2 : sectionOf(lastContentBlock);
+    const restatedInSummary = (copy: number, source: number) => {
+      if (sectionOf(copy) === sectionOf(source) || sectionOf(copy) === lastSection) return false;
+      return RECAP_HEADING.test(headingText(copy)) || (sectionOf(source) === firstHeading && OPENING_SUMMARY_HEADING.test(headingText(source)));
+    };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
-      if (answersProblem(repeat.index, repeat.sources[0])) return false;
+      if (answersProblem(repeat.index, repeat.sources[0]) || (repeat.kind === 'exact' && restatedInSummary(repeat.index, repeat.sources[0]))) return false;
       if (info.role !== 'prose') return false;
       const length = weightedLength(info.key);
       switch (repeat.kind) {
@@ -737,7 +762,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
-      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0])) return false;
+      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0]) || (run.members.every((member) => member.kind === 'exact') && restatedInSummary(run.first, run.members[0].sources[0]))) return false;
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
       const [sourceFirst, sourceLast] = sourceRange(run);
