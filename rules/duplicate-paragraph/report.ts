@@ -561,7 +561,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // section and the body is the author's restatement, unless the copy stands in the
     // article's last section: that is where a generator re-emits. (A closing "まとめ" or
     // "Summary" is where most articles end, so it does not count.) A restatement is pasted
-    // as it was: a copy with a word changed is still an edited copy.
+    // as it was: a copy with a word changed is still an edited copy. From an opening
+    // summary only a stretch of blocks counts (the TL;DR's list and sentence said again
+    // in the body): a single paragraph from the top is what a generator copies most.
     // The section a block belongs to: its heading (a heading opens its own).
     const sectionOf = (index: number) => (index < 0 ? -1 : infos[index].block.type === 'heading' ? index : headingBefore(index));
     const headingText = (index: number) => {
@@ -571,13 +573,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const firstHeading = infos.findIndex((info) => info.block.type === 'heading');
     const lastContentBlock = infos.findLastIndex((info) => info.role !== 'gap');
     const lastSection = lastContentBlock === -1 ? -2 : sectionOf(lastContentBlock);
-    const restatedInSummary = (copy: number, source: number) => {
+    const restatedBlocks = new Set<number>();
+    const restatedInSummary = (copy: number, source: number, stretch: boolean) => {
       if (sectionOf(copy) === sectionOf(source) || sectionOf(copy) === lastSection) return false;
-      return RECAP_HEADING.test(headingText(copy)) || (sectionOf(source) === firstHeading && OPENING_SUMMARY_HEADING.test(headingText(source)));
+      return RECAP_HEADING.test(headingText(copy)) || (stretch && sectionOf(source) === firstHeading && OPENING_SUMMARY_HEADING.test(headingText(source)));
     };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
-      if (answersProblem(repeat.index, repeat.sources[0]) || (repeat.kind === 'exact' && restatedInSummary(repeat.index, repeat.sources[0]))) return false;
+      if (answersProblem(repeat.index, repeat.sources[0]) || (repeat.kind === 'exact' && restatedInSummary(repeat.index, repeat.sources[0], false))) return false;
       if (info.role !== 'prose') return false;
       const length = weightedLength(info.key);
       switch (repeat.kind) {
@@ -762,7 +765,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
-      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0]) || (run.members.every((member) => member.kind === 'exact') && restatedInSummary(run.first, run.members[0].sources[0]))) return false;
+      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0])) return false;
+      if (run.members.every((member) => member.kind === 'exact') && restatedInSummary(run.first, run.members[0].sources[0], true)) {
+        // Restated as a whole: its blocks are not copies one by one either.
+        for (const member of run.members) restatedBlocks.add(member.index);
+        return false;
+      }
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
       const [sourceFirst, sourceLast] = sourceRange(run);
@@ -785,7 +793,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       });
     const inRun = new Set<number>();
     for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);
-    const singles = [...repeats.values()].filter((repeat) => !inRun.has(repeat.index) && reportable(repeat)).sort((a, b) => a.index - b.index);
+    const singles = [...repeats.values()].filter((repeat) => !inRun.has(repeat.index) && !restatedBlocks.has(repeat.index) && reportable(repeat)).sort((a, b) => a.index - b.index);
     return { runs: keptRuns, singles };
   });
 }
