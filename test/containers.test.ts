@@ -9,12 +9,11 @@ describe('inTabContainers', () => {
     expect(inTabContainers(blocks)).toEqual([false, true, true, true, true, true, false]);
   });
 
-  it('marks MDX <Tabs>/<TabItem>, react.dev <Recipes>, code groups and MkDocs tabs, but not syntax shown in a code block', () => {
+  it('marks MDX <Tabs>/<TabItem>, code groups and MkDocs tabs, but not syntax shown in a code block', () => {
     expect(inTabContainers([block('<Tabs>'), block('<TabItem value="a">'), block('A.'), block('</TabItem>'), block('</Tabs>'), block('B.')])).toEqual([true, true, true, true, true, false]);
     expect(inTabContainers([block('::: code-group'), block('```sh\nnpm i\n```', true), block(':::'), block('C.')])).toEqual([true, true, true, false]);
     expect(inTabContainers([block('=== "Linux"'), block('    apt install x', true, true), block('D.')])).toEqual([true, true, false]);
     expect(inTabContainers([block('```mdx\n<Tabs>\n```', true), block('E.')])).toEqual([false, false]);
-    expect(inTabContainers([block('<Recipes titleText="Examples">'), block('F.'), block('<Solution />'), block('</Recipes>'), block('G.')])).toEqual([true, true, true, true, false]);
   });
 });
 

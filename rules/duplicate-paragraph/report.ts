@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, linkCount, linkTargets, type BlockInfo } from '../../src/blocks.js';
 import { weightedLength } from '../../src/text/normalize.js';
+import { closerOf } from '../../src/text/sentence-end.js';
 import { CONTINUATION_WINDOW, continuesSection, CUT_SOURCE_RATIO, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
 /**
@@ -319,6 +320,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // ("namespace, pod" / "namespace, pod, deployment"; "アナリスト" / "アナリスト（Analyst）")
     // is a complete label of a template, not a copy cut off mid-word.
     const labelOf = (repeat: Repeat) => rawAt(repeat.index).length < 80 && /^\s*[,、，(（\[［]/.test(continuation(repeat) ?? '');
+    // A short copy set in its own brackets ("【Ladder Filter】" after "[Ladder Filter：Cutoff
+    // Frequency]からドラッグ…") is a label that ends at its closer: a cut stops mid-text.
+    const bracketedLabel = (repeat: Repeat) => {
+      const raw = rawAt(repeat.index);
+      return raw.length < 80 && closerOf(raw[0]) !== undefined && raw.endsWith(closerOf(raw[0])!) && !raw.slice(1, -1).includes(closerOf(raw[0])!);
+    };
     const previousContent = (index: number): BlockInfo | undefined => infos[contentNear(index, -1)];
     // Numbered notes under a table or a list (`<sup>1</sup> …`, `※1 …`, `¹ …`): the same note
     // under two tables that both use its mark belongs to each. Both copies stand among notes.
@@ -593,7 +600,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
-          if (lineOf(repeat) || labelOf(repeat)) return false;
+          if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
@@ -743,6 +750,34 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (before === -1 || sourceBefore === -1 || before === sourceBefore) return false;
       return infos[before].key !== '' && infos[before].key === infos[sourceBefore].key;
     };
+    // The same outline under another parent at the same level: each scenario of a playbook
+    // with its "### 目標、成功基準、KPI" then "### FinOpsフレームワークのケイパビリティ", each
+    // procedure with its "### Update the library" then "### Update the manifest". The copy's
+    // heading and its source sit under different parents, each right after a sibling
+    // heading that says the same. A generator re-emits a section after whatever heading it
+    // reached, not after the sibling that precedes its source.
+    const parentHeading = (heading: number) => {
+      const depth = depthAt(heading) ?? 0;
+      for (let h = headingBefore(heading); h !== -1; h = headingBefore(h)) if ((depthAt(h) ?? 0) < depth) return h;
+      return -1;
+    };
+    const previousSibling = (heading: number) => {
+      const depth = depthAt(heading) ?? 0;
+      for (let h = headingBefore(heading); h !== -1; h = headingBefore(h)) {
+        if ((depthAt(h) ?? 0) < depth) return -1;
+        if (depthAt(h) === depth) return h;
+      }
+      return -1;
+    };
+    const sameOutlineElsewhere = (run: RepeatedRun) => {
+      const [head] = run.members;
+      const source = head.sources[0];
+      if (infos[head.index].block.type !== 'heading' || infos[source].block.type !== 'heading' || depthAt(head.index) !== depthAt(source)) return false;
+      const [parent, sourceParent] = [parentHeading(head.index), parentHeading(source)];
+      if (parent === -1 || sourceParent === -1 || parent === sourceParent) return false;
+      const [sibling, sourceSibling] = [previousSibling(head.index), previousSibling(source)];
+      return sibling !== -1 && sourceSibling !== -1 && infos[sibling].key !== '' && (infos[sibling].key === infos[sourceSibling].key || resembles(sibling, sourceSibling));
+    };
     // A section said again with other figures is a later version of the same notice (an
     // advisory that quotes its first announcement below: "8 new certificates" / "5 new"):
     // a generator re-emits text as it was, and an edit of its own does not touch numbers.
@@ -765,7 +800,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
-      if (sameOutlineShifted(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0])) return false;
+      if (sameOutlineShifted(run) || sameOutlineElsewhere(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0])) return false;
       if (run.members.every((member) => member.kind === 'exact') && restatedInSummary(run.first, run.members[0].sources[0], true)) {
         // Restated as a whole: its blocks are not copies one by one either.
         for (const member of run.members) restatedBlocks.add(member.index);

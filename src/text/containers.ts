@@ -3,7 +3,7 @@
  * (the same example per language), so text may repeat from pane to pane by design.
  * Recognised, by the raw text of top-level blocks:
  * - Hugo shortcodes `{{< tabpane >}}`, `{{% tab … %}}`, `{{< tabs >}}` and their closers;
- * - Docusaurus/MDX `<Tabs>` and `<TabItem>`; react.dev's `<Recipes>` (its examples, shown as tabs);
+ * - Docusaurus/MDX `<Tabs>` and `<TabItem>`;
  * - VitePress/VuePress `::: code-group` … `:::`;
  * - MkDocs (pymdownx.tabbed) `=== "Label"` followed by its indented pane.
  */
@@ -13,8 +13,8 @@
 const HUGO_OPEN = /\{\{[<%]\s*(?:tabpane|tabs|tab)\b/g;
 const HUGO_CLOSE = /\{\{[<%]\s*\/\s*(?:tabpane|tabs|tab)\b/g;
 const HUGO_LINE = /^\s*\{\{[<%]/m;
-const MDX_OPEN = /^\s*<(?:Tabs|TabItem|Recipes)\b/gm;
-const MDX_CLOSE = /^\s*<\/(?:Tabs|TabItem|Recipes)\s*>/gm;
+const MDX_OPEN = /^\s*<(?:Tabs|TabItem)\b/gm;
+const MDX_CLOSE = /^\s*<\/(?:Tabs|TabItem)\s*>/gm;
 const CODE_GROUP_OPEN = /^\s*:::\s*code-group\b/m;
 const FENCE_CLOSE = /^\s*:::\s*$/m;
 const MKDOCS_TAB = /^\s*===\+?\s+"[^"]*"\s*$/;
