@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, linkCount, linkTargets, type BlockInfo } from '../../src/blocks.js';
-import { weightedLength } from '../../src/text/normalize.js';
+import { comparisonKey, weightedLength } from '../../src/text/normalize.js';
 import { closerOf } from '../../src/text/sentence-end.js';
 import { CONTINUATION_WINDOW, continuesSection, CUT_SOURCE_RATIO, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
@@ -276,7 +276,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const nearCopies = new Map<number, number>();
     for (const repeat of repeats.values()) if (repeat.kind === 'near') nearCopies.set(repeat.sources[0], (nearCopies.get(repeat.sources[0]) ?? 0) + 1);
     const leadIn = (repeat: Repeat) => {
-      if (weightedLength(infos[repeat.index].key) >= SHORT_REMARK) return false; // a lead-in is short
+      if (weightedLength(comparisonKey(infos[repeat.index].text)) >= SHORT_REMARK) return false; // a lead-in is short (its words: a linked package name carries a long URL)
       // What it introduces is the next block a reader sees: HTML comments and processing
       // instructions (`<!-- prettier-ignore-start -->`, `<?code-excerpt …?>`) in between are
       // not shown, and introduce nothing themselves.
