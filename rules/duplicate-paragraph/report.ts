@@ -580,10 +580,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const firstHeading = infos.findIndex((info) => info.block.type === 'heading');
     const lastContentBlock = infos.findLastIndex((info) => info.role !== 'gap');
     const lastSection = lastContentBlock === -1 ? -2 : sectionOf(lastContentBlock);
+    // react.dev's `<Intro>` … `</Intro>` above the first heading sums the page up, as a TL;DR does.
+    const introEnd = (() => {
+      const open = infos.findIndex((info) => info.block.type === 'html' && /^<Intro>\s*$/.test(info.block.text.trim()));
+      if (open === -1 || (firstHeading !== -1 && firstHeading < open)) return -1;
+      return infos.findIndex((info, i) => i > open && info.block.type === 'html' && /^<\/Intro>\s*$/.test(info.block.text.trim()));
+    })();
+    const inIntro = (index: number) => introEnd !== -1 && index < introEnd && infos.slice(0, index).some((info) => /^<Intro>\s*$/.test(info.block.text.trim()));
     const restatedBlocks = new Set<number>();
     const restatedInSummary = (copy: number, source: number, stretch: boolean) => {
       if (sectionOf(copy) === sectionOf(source) || sectionOf(copy) === lastSection) return false;
-      return RECAP_HEADING.test(headingText(copy)) || (stretch && sectionOf(source) === firstHeading && OPENING_SUMMARY_HEADING.test(headingText(source)));
+      const openingSummary = (sectionOf(source) === firstHeading && OPENING_SUMMARY_HEADING.test(headingText(source))) || inIntro(source);
+      return RECAP_HEADING.test(headingText(copy)) || (stretch && openingSummary);
     };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
@@ -801,7 +809,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // first occurrences need not follow each other: the heading and text say enough.
       if (reEmittedAtEnd(run)) return true;
       if (sameOutlineShifted(run) || sameOutlineElsewhere(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0])) return false;
-      if (run.members.every((member) => member.kind === 'exact') && restatedInSummary(run.first, run.members[0].sources[0], true)) {
+      // (A stretch may be reworded in places, as a translation is: one of its blocks verbatim is enough.)
+      if (run.members.some((member) => member.kind === 'exact' && infos[member.index].block.type !== 'heading') && restatedInSummary(run.first, run.members[0].sources[0], true)) {
         // Restated as a whole: its blocks are not copies one by one either.
         for (const member of run.members) restatedBlocks.add(member.index);
         return false;
