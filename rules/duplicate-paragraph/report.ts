@@ -226,6 +226,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
       return -1;
     };
+    const amidProse = (index: number) => typeAt(index - 1) === 'paragraph' && typeAt(index + 1) === 'paragraph';
     const parallel = (repeat: Repeat) => {
       const source = repeat.sources[0];
       return typeAt(repeat.index - 1) === typeAt(source - 1) && typeAt(repeat.index + 1) === typeAt(source + 1);
@@ -614,7 +615,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
           if (countsDiffer(repeat) || pointsElsewhere(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
-          return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
+          // (Between two paragraphs, as most paragraphs stand, is no structure: there the
+          // similarity threshold decides alone.)
+          return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || amidProse(repeat.index) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
