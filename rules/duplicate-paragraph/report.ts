@@ -62,6 +62,8 @@ const FINAL_STOP = /[。．.！!？?]$/;
 /** A template's field: a bold label and its value (`**担当者:** FinOpsアナリスト`, `**Status**: Stable`). */
 const FIELD_LINE = /^(?:\*\*|__)[^*_\n]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])/;
 
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** The longest emphasis taken for a template's field: a whole sentence in bold is prose. */
 const EMPHASIZED_FIELD = 40;
 
@@ -100,7 +102,9 @@ export function differsInSpanOnly(a: string, b: string): boolean {
     const opens = !word.test(text[open - 1] ?? '') && !/\s/.test(text[open + delimiter.length] ?? ' ');
     const closes = !word.test(text[close + delimiter.length] ?? '') && !/\s/.test(text[close - 1] ?? ' ');
     const span = text.slice(open + delimiter.length, close);
-    return opens && closes && !span.includes(delimiter) && span.length <= EMPHASIZED_FIELD;
+    // A field is a word swapped whole (`_high_` / `_low_`), which only spaces mark out: in
+    // Japanese (`**その他のツール**`) a changed character cannot be told from an edit.
+    return opens && closes && !span.includes(delimiter) && span.length <= EMPHASIZED_FIELD && !JAPANESE.test(span);
   };
   const inside = (text: string, from: number, to: number, delimiter: string) => (delimiter === '`' ? insideCode(text, from, to) : insideEmphasis(text, from, to, delimiter));
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
