@@ -532,6 +532,24 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       }
       return numbers > 0;
     };
+    // A template's field is the subject of its section: the word that differs names the
+    // copy's section and, in its place, the source's ("既存の HTML を JSX に変換する…" under
+    // "## すべての HTML コンポーネント", "…SVG…" under "## すべての SVG コンポーネント").
+    const subjectSwapped = (repeat: Repeat) => {
+      const [x, y] = [rawAt(repeat.index), rawAt(repeat.sources[0])];
+      let start = 0;
+      while (start < x.length && start < y.length && x[start] === y[start]) start++;
+      let end = 0;
+      while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
+      // Whole Latin words: "HTML" / "SVG", not "HT" / "SV".
+      const latin = /[A-Za-z0-9]/;
+      while (start > 0 && latin.test(x[start - 1])) start--;
+      while (end > 0 && latin.test(x[x.length - end])) end--;
+      const [ours, theirs] = [x.slice(start, x.length - end).trim(), y.slice(start, y.length - end).trim()];
+      const [heading, sourceHeading] = [headingBefore(repeat.index), headingBefore(repeat.sources[0])];
+      if (ours === '' || theirs === '' || heading === -1 || sourceHeading === -1 || heading === sourceHeading) return false;
+      return infos[heading].text.includes(ours) && infos[sourceHeading].text.includes(theirs) && !infos[heading].text.includes(theirs);
+    };
     // Two paragraphs that show other images or link to other pages describe other things
     // in nearly the same words (a caption under each of two screenshots, "表示" / "非表示"):
     // an edited copy keeps its source's links.
@@ -617,11 +635,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
-          if (countsDiffer(repeat) || pointsElsewhere(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
+          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the
           // similarity threshold decides alone.)
-          return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && (!parallel(repeat) || amidProse(repeat.index) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
+          return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && (!siblingPlace(repeat.index, repeat.sources[0]) || repeat.coverage >= 0.97) && (!parallel(repeat) || amidProse(repeat.index) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
