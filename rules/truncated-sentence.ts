@@ -388,11 +388,23 @@ function checkFields(article: Article, context: RuleContext<TruncatedSentenceOpt
     }
     // "…and much more…" trails off on purpose; an excerpt cut by a CMS stops anywhere.
     const trailsOff = /\b(?:and|much|many|lots|even) more\s*(?:…|\.\.\.)\s*$/i.test(text);
-    const cut = summary ? (!trailsOff && /(?:[。.]{2,}|…|\.\.\.|\[…\]|\[&hellip;\]|続きを読む|Read more)\s*$/i.test(text)) || sentenceEnding(text) === 'unfinished' : /[、，,]$/.test(text);
+    const cut = summary ? (!trailsOff && /(?:[。.]{2,}|…|\.\.\.|\[…\]|\[&hellip;\]|続きを読む|Read more)\s*$/i.test(text)) || (sentenceEnding(text) === 'unfinished' && !isHeadlineList(text)) : /[、，,]$/.test(text);
     if (cut) context.report({ messageId: 'fieldCut', data: { field, tail: tail(text) }, ...at });
   };
   for (const field of context.options.titleFields) check(field, false);
   for (const field of context.options.summaryFields) check(field, true);
+}
+
+/**
+ * A summary written as a list of headlines ("Svelte Summit の要約、Rich Harris が Vercel
+ * にジョイン、Kevin は Svelte Society でフルタイムに"): three items or more, no full stop,
+ * every item but the last ending on a noun (体言止め). The last is a headline too, whose
+ * "…に" or "…へ" leaves the verb out as headlines do.
+ */
+function isHeadlineList(text: string): boolean {
+  if (/[。．]/.test(text)) return false;
+  const items = text.split('、').map((item) => item.trim());
+  return items.length >= 3 && /[にへ]$/.test(items[items.length - 1]) && items.slice(0, -1).every((item) => /[\p{Script=Han}\p{Script=Katakana}ー\p{L}\p{N}]$/u.test(item) && !/[\p{Script=Hiragana}]$/u.test(item));
 }
 
 function tail(text: string, max = 24): string {
