@@ -118,8 +118,9 @@ function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): 
 function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number, articleText: string): boolean {
   if (info.ending === 'finished') return false;
   // Credits end where the names end, with or without a last comma.
-  if (reason !== 'beforeMarker' && (isNameList(info) || isByline(info))) return false;
+  if (reason !== 'beforeMarker' && isNameList(info)) return false;
   if (info.ending === 'unfinished') return true;
+  if (reason !== 'beforeMarker' && isByline(info)) return false;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
@@ -251,7 +252,7 @@ function isByline(info: BlockInfo): boolean {
   const [first, ...rest] = children;
   if (!first || (first.type !== 'link' && first.type !== 'linkReference') || info.block.text.trim().includes('\n')) return false;
   const words = rest.map((child) => (child.type === 'text' ? (child.value ?? '') : ' ')).join('').trim();
-  return rest.every((child) => child.type === 'text') && words.length <= 20 && !/[。．.!?！？]/.test(words);
+  return rest.length > 0 && words !== '' && rest.every((child) => child.type === 'text') && words.length <= 20 && !/[。．.!?！？]/.test(words);
 }
 
 /** A line that is one link: inline, full or collapsed reference, or a bare URL. */

@@ -218,9 +218,15 @@ export function linkCount(node: unknown): number {
 
 /** The targets of a block's links and images (`[a](x)`, `![b](y.png)`), in order. */
 export function linkTargets(node: unknown): string[] {
-  const { type, url, children } = node as { type: string; url?: string; children?: unknown[] };
-  const own = (type === 'link' || type === 'image') && url !== undefined ? [url] : [];
-  return own.concat(...(children ?? []).map(linkTargets));
+  type Inline = { type: string; url?: string; children?: Inline[] };
+  const targets: string[] = [];
+  const stack: Inline[] = [node as Inline];
+  while (stack.length > 0) {
+    const { type, url, children } = stack.pop()!;
+    if ((type === 'link' || type === 'image') && url !== undefined) targets.push(url);
+    for (let i = (children?.length ?? 0) - 1; i >= 0; i--) stack.push(children![i]);
+  }
+  return targets;
 }
 
 /**

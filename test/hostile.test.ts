@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixText, lintText } from '../src/index.js';
+import { linkTargets } from '../src/blocks.js';
 
 const head = '---\ntitle: t\n---\n\n';
 
@@ -56,6 +57,18 @@ describe('hostile bodies finish with a clear result', () => {
     expect(lintText('').messages.map((m) => m.messageId)).toEqual(['missing']);
     expect(lintText('\uFEFF').messages.map((m) => m.messageId)).toEqual(['missing']);
     expect(lintText('---\ntitle: only\n---\n').messages).toEqual([]);
+  });
+
+  it('reads a paragraph ending in 100,000 emoticons without deep recursion', () => {
+    const result = lintText(`${head}Thanks ${':) '.repeat(100000)}\n`);
+    expect(result.messages.every((m) => !m.fatal)).toBe(true);
+  });
+
+  it('collects the link targets of a paragraph of 200,000 links without spreading them as arguments', () => {
+    const children = Array.from({ length: 200000 }, (_, i) => ({ type: 'link', url: `u${i}`, children: [{ type: 'text', value: 'a' }] }));
+    const targets = linkTargets({ type: 'paragraph', children });
+    expect(targets).toHaveLength(200000);
+    expect(targets[199999]).toBe('u199999');
   });
 
   it('handles a body with no text block: only comments, or only link definitions', () => {

@@ -67,17 +67,24 @@ const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** The longest emphasis taken for a template's field: a whole sentence in bold is prose. */
 const EMPHASIZED_FIELD = 40;
 
+/** The length of the common start of two texts, and of their common end after it. */
+function commonEnds(a: string, b: string): [number, number] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return [start, end];
+}
+
 /**
  * Two paragraphs whose only difference lies inside one inline code span in each
  * (`convertToUtcClientTime` / `convertToLocalClientTime`), or inside one emphasis
  * (`_high severity_` / `_low severity_`): they document two different things in the same
  * words, the marked-up word being the template's field, and neither is a copy of the other.
+ * An emphasis counts when it is short (EMPHASIZED_FIELD) and holds no Japanese.
  */
 export function differsInSpanOnly(a: string, b: string): boolean {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const [start, end] = commonEnds(a, b);
   if (start === a.length && start === b.length) return false;
   // Inside a code span when an odd number of backticks precede the difference and the
   // span's closing backtick comes at or after its end, on the same line.
@@ -102,16 +109,17 @@ export function differsInSpanOnly(a: string, b: string): boolean {
     const opens = !word.test(text[open - 1] ?? '') && !/\s/.test(text[open + delimiter.length] ?? ' ');
     const closes = !word.test(text[close + delimiter.length] ?? '') && !/\s/.test(text[close - 1] ?? ' ');
     const span = text.slice(open + delimiter.length, close);
-    // A field is a word swapped whole (`_high_` / `_low_`), which only spaces mark out: in
-    // Japanese (`**その他のツール**`) a changed character cannot be told from an edit.
+    // A field is a word swapped whole (`_high_` / `_low_`), which spaces mark out: inside a
+    // Japanese emphasis (`**その他のツール**`) a changed character cannot be told from an
+    // edit, so such a span is no field at all.
     return opens && closes && !span.includes(delimiter) && span.length <= EMPHASIZED_FIELD && !JAPANESE.test(span);
   };
   const inside = (text: string, from: number, to: number, delimiter: string) => (delimiter === '`' ? insideCode(text, from, to) : insideEmphasis(text, from, to, delimiter));
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
-/** A heading that answers: "問題の解答", "解答例", "答え合わせ", "Solutions", "Answer key". */
-const ANSWER_HEADING = /解答|答え|回答|解説|\b(?:answers?|solutions?)\b/i;
+/** A heading that answers: "問題の解答", "解答例", "答え合わせ", "Solutions", "Answer key" (not "解説": "コード解説" explains, it answers nothing). */
+const ANSWER_HEADING = /解答|答え|回答|\b(?:answers?|solutions?)\b/i;
 
 /** A heading that sets problems: "問題", "練習", "演習", "Exercises", "Problem 2". */
 const PROBLEM_HEADING = /問題|練習|演習|課題|\b(?:exercises?|problems?|questions?)\b/i;
@@ -122,8 +130,8 @@ const RECAP_HEADING = /振り返り|ふりかえり|おさらい|\brecap\b/i;
 /** A summary that opens an article: "TL;DR", "Summary", "要約", "概要まとめ". */
 const OPENING_SUMMARY_HEADING = /要約|まとめ|\b(?:tl;\s?dr|summary|key takeaways)\b/i;
 
-/** A heading's explicit anchor: `{#id}` at its end, `<a name="id">` / `<a id="id">`, or an id in an MDX comment at its end. */
-const HEADING_ANCHOR = /\{#([\w-]+)\}\s*$|<a\s+(?:name|id)=["']([^"']+)["']|\{\/\*([\w-]+)\*\/\}\s*$/;
+/** A heading's explicit anchor: `{#id}` or kramdown's `{: #id}` at its end, `<a name="id">` / `<a id="id">`, or an id in an MDX comment at its end. */
+const HEADING_ANCHOR = /\{#([^{}\s]+)\}\s*$|\{:\s*#([^{}\s]+)[^{}]*\}\s*$|<a\s+(?:name|id)=["']([^"'<>]+)["']|\{\/\*\s*([^{}*\s]+)\s*\*\/\}\s*$/;
 
 /** The attribution line under a quote: `— Jane Doe, CFO`. */
 const ATTRIBUTION = /^[—―–]{1,2}|^-{1,2}\s/;
@@ -280,8 +288,17 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // affected…", "The 16.x line…", "The 14.x line…"); an edited copy comes alone.
     const nearCopies = new Map<number, number>();
     for (const repeat of repeats.values()) if (repeat.kind === 'near') nearCopies.set(repeat.sources[0], (nearCopies.get(repeat.sources[0]) ?? 0) + 1);
+    // Short in its words: a linked name carries a long URL in the key. (The key holds the
+    // words, so a short key settles it without normalising the text again.)
+    const shortWords = new Map<number, boolean>();
+    const shortInWords = (index: number) => {
+      if (weightedLength(infos[index].key) < SHORT_REMARK) return true;
+      let short = shortWords.get(index);
+      if (short === undefined) shortWords.set(index, (short = weightedLength(comparisonKey(infos[index].text)) < SHORT_REMARK));
+      return short;
+    };
     const leadIn = (repeat: Repeat) => {
-      if (weightedLength(comparisonKey(infos[repeat.index].text)) >= SHORT_REMARK) return false; // a lead-in is short (its words: a linked package name carries a long URL)
+      if (!shortInWords(repeat.index)) return false; // a lead-in is short
       // What it introduces is the next block a reader sees: HTML comments and processing
       // instructions (`<!-- prettier-ignore-start -->`, `<?code-excerpt …?>`) in between are
       // not shown, and introduce nothing themselves.
@@ -537,17 +554,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // "## すべての HTML コンポーネント", "…SVG…" under "## すべての SVG コンポーネント").
     const subjectSwapped = (repeat: Repeat) => {
       const [x, y] = [rawAt(repeat.index), rawAt(repeat.sources[0])];
-      let start = 0;
-      while (start < x.length && start < y.length && x[start] === y[start]) start++;
-      let end = 0;
-      while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
+      let [start, end] = commonEnds(x, y);
       // Whole Latin words: "HTML" / "SVG", not "HT" / "SV".
       const latin = /[A-Za-z0-9]/;
       while (start > 0 && latin.test(x[start - 1])) start--;
       while (end > 0 && latin.test(x[x.length - end])) end--;
       const [ours, theirs] = [x.slice(start, x.length - end).trim(), y.slice(start, y.length - end).trim()];
       const [heading, sourceHeading] = [headingBefore(repeat.index), headingBefore(repeat.sources[0])];
-      if (ours === '' || theirs === '' || heading === -1 || sourceHeading === -1 || heading === sourceHeading) return false;
+      // A word, not a kana that two headings happen to share ("る" / "た").
+      if (ours.length < 2 || theirs.length < 2 || heading === -1 || sourceHeading === -1 || heading === sourceHeading) return false;
       return infos[heading].text.includes(ours) && infos[sourceHeading].text.includes(theirs) && !infos[heading].text.includes(theirs);
     };
     // Two paragraphs that show other images or link to other pages describe other things
@@ -601,20 +616,20 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return heading === -1 ? '' : infos[heading].text;
     };
     const firstHeading = infos.findIndex((info) => info.block.type === 'heading');
-    const lastContentBlock = infos.findLastIndex((info) => info.role !== 'gap');
-    const lastSection = lastContentBlock === -1 ? -2 : sectionOf(lastContentBlock);
+    const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
+    const lastSection = lastContent === -1 ? -2 : sectionOf(lastContent);
     // react.dev's `<Intro>` … `</Intro>` above the first heading sums the page up, as a TL;DR does.
-    const introEnd = (() => {
-      const open = infos.findIndex((info) => info.block.type === 'html' && /^<Intro>\s*$/.test(info.block.text.trim()));
-      if (open === -1 || (firstHeading !== -1 && firstHeading < open)) return -1;
-      return infos.findIndex((info, i) => i > open && info.block.type === 'html' && /^<\/Intro>\s*$/.test(info.block.text.trim()));
-    })();
-    const inIntro = (index: number) => introEnd !== -1 && index < introEnd && infos.slice(0, index).some((info) => /^<Intro>\s*$/.test(info.block.text.trim()));
+    const introTag = (index: number, tag: string) => infos[index].block.type === 'html' && infos[index].block.text.trim() === tag;
+    const introOpen = infos.findIndex((_, i) => introTag(i, '<Intro>'));
+    const introEnd = introOpen === -1 || (firstHeading !== -1 && firstHeading < introOpen) ? -1 : infos.findIndex((_, i) => i > introOpen && introTag(i, '</Intro>'));
+    const inIntro = (index: number) => introEnd !== -1 && introOpen < index && index < introEnd;
     const restatedBlocks = new Set<number>();
-    const restatedInSummary = (copy: number, source: number, stretch: boolean) => {
-      if (sectionOf(copy) === sectionOf(source) || sectionOf(copy) === lastSection) return false;
-      const openingSummary = (sectionOf(source) === firstHeading && OPENING_SUMMARY_HEADING.test(headingText(source))) || inIntro(source);
-      return RECAP_HEADING.test(headingText(copy)) || (stretch && openingSummary);
+    // `last`: the stretch's last block (the copy itself for a single one), which must not
+    // reach into the article's last section either.
+    const restatedInSummary = (copy: number, source: number, stretch: boolean, last = copy) => {
+      if (sectionOf(copy) === sectionOf(source) || sectionOf(copy) === lastSection || sectionOf(last) === lastSection) return false;
+      if (RECAP_HEADING.test(headingText(copy))) return true;
+      return stretch && ((sectionOf(source) === firstHeading && OPENING_SUMMARY_HEADING.test(headingText(source))) || inIntro(source));
     };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
@@ -719,7 +734,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // template's (the same heading before both copies). A short closing line under two
     // parallel "Next steps" headings is not enough to count (100 weighted characters in
     // all, a paragraph among them).
-    const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
     const reEmittedAtEnd = (run: RepeatedRun) =>
       run.last === lastContent &&
       infos[run.first].block.type === 'heading' &&
@@ -789,19 +803,27 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // heading and its source sit under different parents, each right after a sibling
     // heading that says the same. A generator re-emits a section after whatever heading it
     // reached, not after the sibling that precedes its source.
-    const parentHeading = (heading: number) => {
-      const depth = depthAt(heading) ?? 0;
-      for (let h = headingBefore(heading); h !== -1; h = headingBefore(h)) if ((depthAt(h) ?? 0) < depth) return h;
-      return -1;
-    };
-    const previousSibling = (heading: number) => {
-      const depth = depthAt(heading) ?? 0;
-      for (let h = headingBefore(heading); h !== -1; h = headingBefore(h)) {
-        if ((depthAt(h) ?? 0) < depth) return -1;
-        if (depthAt(h) === depth) return h;
+    // Each heading's parent (the nearest heading above of a lower level) and previous
+    // sibling (the nearest of its level under that parent), in one pass with a stack.
+    const parents = new Map<number, number>();
+    const siblings = new Map<number, number>();
+    {
+      const open: number[] = [];
+      for (let i = 0; i < infos.length; i++) {
+        if (infos[i].block.type !== 'heading') continue;
+        const depth = depthAt(i) ?? 0;
+        let sibling = -1;
+        while (open.length > 0 && (depthAt(open[open.length - 1]) ?? 0) >= depth) {
+          const closed = open.pop()!;
+          if (depthAt(closed) === depth) sibling = closed;
+        }
+        parents.set(i, open.length > 0 ? open[open.length - 1] : -1);
+        siblings.set(i, sibling);
+        open.push(i);
       }
-      return -1;
-    };
+    }
+    const parentHeading = (heading: number) => parents.get(heading) ?? -1;
+    const previousSibling = (heading: number) => siblings.get(heading) ?? -1;
     const sameOutlineElsewhere = (run: RepeatedRun) => {
       const [head] = run.members;
       const source = head.sources[0];
@@ -822,11 +844,16 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // the author set them apart (the same outline under each exporter), while a generator
     // re-emits a heading as it was, anchor and all.
     const anchorOf = (index: number) => HEADING_ANCHOR.exec(rawAt(index))?.slice(1).find((id) => id !== undefined);
+    // (Against every earlier heading of that title, not only the first: a section re-emitted
+    // from the second "Returns {#returns-2}" keeps that one's anchor. Bounded to 64 of them.)
     const namedApart = (run: RepeatedRun) =>
       run.members.some((member) => {
         if (infos[member.index].block.type !== 'heading') return false;
-        const [ours, theirs] = [anchorOf(member.index), anchorOf(member.sources[0])];
-        return ours !== undefined && theirs !== undefined && ours !== theirs;
+        const ours = anchorOf(member.index);
+        if (ours === undefined) return false;
+        const earlier = (positions.get(infos[member.index].key) ?? []).slice(0, 64).filter((i) => i < member.index && infos[i].block.type === 'heading');
+        const theirs = earlier.map(anchorOf);
+        return theirs.length > 0 && theirs.every((anchor) => anchor !== undefined && anchor !== ours);
       });
     const stands = (run: RepeatedRun) => {
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
@@ -835,7 +862,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (reEmittedAtEnd(run)) return true;
       if (sameOutlineShifted(run) || sameOutlineElsewhere(run) || figuresChanged(run) || namedApart(run) || answersProblem(run.first, run.members[0].sources[0])) return false;
       // (A stretch may be reworded in places, as a translation is: one of its blocks verbatim is enough.)
-      if (run.members.some((member) => member.kind === 'exact' && infos[member.index].block.type !== 'heading') && restatedInSummary(run.first, run.members[0].sources[0], true)) {
+      if (run.members.some((member) => member.kind === 'exact' && infos[member.index].block.type !== 'heading') && restatedInSummary(run.first, run.members[0].sources[0], true, run.last)) {
         // Restated as a whole: its blocks are not copies one by one either.
         for (const member of run.members) restatedBlocks.add(member.index);
         return false;

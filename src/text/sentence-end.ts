@@ -36,9 +36,14 @@ export function sentenceEnding(text: string): Ending {
   // "()" closes a casual Japanese sentence like (笑).
   if (/\(\)$|（）$/.test(text)) return 'finished';
   // A text emoticon after the words (":-)", ";)", ":D", "^^") is not punctuation: the
-  // words before it decide ("私を生かせ続けよ。 :-)" is finished; its ":" continues nothing).
-  const emoticon = /\s(?:[:;=]-?[)(DPp]|\^_?\^)+$/.exec(text);
-  if (emoticon && emoticon.index > 0) return sentenceEnding(text.slice(0, emoticon.index));
+  // words before it decide ("私を生かし続けてくれ。 :-)" is finished; its ":" continues nothing).
+  // (At most three, from the last 64 characters: the rest of a hostile line is not read.)
+  for (let k = 0; k < 3; k++) {
+    const tail = text.slice(-64);
+    const emoticon = /\s(?:[:;=]-?[)(DPp]|\^_?\^)$/.exec(tail);
+    if (!emoticon || emoticon.index === 0) break;
+    text = text.slice(0, text.length - tail.length + emoticon.index).trimEnd();
+  }
   // An inline code span left open: the text was cut inside it ("…を指定する `.").
   if ((text.match(/`/g)?.length ?? 0) % 2 === 1) return 'unfinished';
   let end = text.length;
