@@ -252,7 +252,7 @@ function isByline(info: BlockInfo): boolean {
   const [first, ...rest] = children;
   if (!first || (first.type !== 'link' && first.type !== 'linkReference') || info.block.text.trim().includes('\n')) return false;
   const words = rest.map((child) => (child.type === 'text' ? (child.value ?? '') : ' ')).join('').trim();
-  return rest.length > 0 && words !== '' && rest.every((child) => child.type === 'text') && words.length <= 20 && !/[。．.!?！？]/.test(words);
+  return words !== '' && rest.every((child) => child.type === 'text') && words.length <= 20 && !/[。．.!?！？]/.test(words);
 }
 
 /** A line that is one link: inline, full or collapsed reference, or a bare URL. */
@@ -405,7 +405,7 @@ function checkFields(article: Article, context: RuleContext<TruncatedSentenceOpt
 function isHeadlineList(text: string): boolean {
   if (/[。．]/.test(text)) return false;
   const items = text.split('、').map((item) => item.trim());
-  return items.length >= 3 && /[にへ]$/.test(items[items.length - 1]) && items.slice(0, -1).every((item) => /[\p{Script=Han}\p{Script=Katakana}ー\p{L}\p{N}]$/u.test(item) && !/[\p{Script=Hiragana}]$/u.test(item));
+  return items.length >= 3 && /[にへ]$/.test(items[items.length - 1]) && items.slice(0, -1).every((item) => /[\p{L}\p{N}]$/u.test(item) && !/\p{Script=Hiragana}$/u.test(item));
 }
 
 function tail(text: string, max = 24): string {

@@ -15,12 +15,11 @@
 // (file:line and the line; file and sentence at the unsafe level). Exits 1 when there is
 // an exception at either level (or the CLI crashed), 0 otherwise, and 0 with a note when
 // ../shared is absent. Nothing from ../shared is written into the repository.
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { listMarkdownFiles } from './lib/markdown-files.mjs';
+import { writableScratch } from './lib/scratch.mjs';
 import { lostLines, lostSentences } from './lib/fix-invariant.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,15 +36,6 @@ function sources() {
   return chosen.filter(([, dir]) => existsSync(dir));
 }
 
-/** A fresh scratch copy, writable (the shared data is read-only and --fix skips read-only files). */
-function makeScratch(chosen) {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'scrapelint-fix-safety-'));
-  for (const [name, dir] of chosen) cpSync(dir, path.join(scratch, name), { recursive: true });
-  const files = listMarkdownFiles(scratch);
-  for (const file of files) chmodSync(file, 0o644);
-  return { scratch, files };
-}
-
 function runCli(scratch, names, unsafe) {
   const cliArgs = [path.join(root, 'bin/scrapelint.js'), '--fix', ...(unsafe ? ['--unsafe-fixes'] : []), '--no-config', '-f', 'json', '-o', 'report.json', ...names];
   const started = performance.now();
@@ -55,7 +45,7 @@ function runCli(scratch, names, unsafe) {
 
 /** One full pass: copy, fix, compare. Returns the counts and the exceptions. */
 function checkLevel(chosen, unsafe) {
-  const { scratch, files } = makeScratch(chosen);
+  const { scratch, files } = writableScratch('scrapelint-fix-safety-', chosen);
   const before = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
   const run = runCli(scratch, chosen.map(([name]) => name), unsafe);
   const tally = { scanned: files.length, changed: 0, removed: 0, viaTrailingMarker: 0, exceptions: [], sentences: [], byFolder: {}, run };

@@ -609,6 +609,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // as it was: a copy with a word changed is still an edited copy. From an opening
     // summary only a stretch of blocks counts (the TL;DR's list and sentence said again
     // in the body): a single paragraph from the top is what a generator copies most.
+    //
     // The section a block belongs to: its heading (a heading opens its own).
     const sectionOf = (index: number) => (index < 0 ? -1 : infos[index].block.type === 'heading' ? index : headingBefore(index));
     const headingText = (index: number) => {
