@@ -124,6 +124,12 @@ const ANSWER_HEADING = /解答|答え|回答|\b(?:answers?|solutions?)\b/i;
 /** A heading that sets problems: "問題", "練習", "演習", "Exercises", "Problem 2". */
 const PROBLEM_HEADING = /問題|練習|演習|課題|\b(?:exercises?|problems?|questions?)\b/i;
 
+/** A heading that marks its feature's status: "Label Slot (実験的)", "Start and End Slots (experimental)", "fetch (beta)". */
+const STATUS_HEADING = /[(（]\s*(?:experimental|beta|preview|deprecated|legacy|実験的|試験的|ベータ|プレビュー|非推奨)(?:\s*(?:版|機能|feature))?\s*[)）]\s*(?:\{[^}]*\})?\s*$/i;
+
+/** Blocks under a heading that may explain its status mark before the section moves on. */
+const STATUS_NOTE_SLOT = 3;
+
 /** A heading that looks back over what came before: "振り返り", "おさらい", "Recap". */
 const RECAP_HEADING = /振り返り|ふりかえり|おさらい|\brecap\b/i;
 
@@ -513,6 +519,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const info = infos[index];
       return info.block.type === 'paragraph' && linkCount(info.block.node) > 0 && oneSentence(info);
     };
+    const crossReference = (index: number) => {
+      const targets = linkTargets(infos[index].block.node);
+      return targets.length > 0 && targets.every((target) => target.startsWith('#') && target.length > 1);
+    };
     const pointer = (repeat: Repeat) => {
       const info = infos[repeat.index];
       if (!linkedSentence(repeat.index)) return false;
@@ -520,8 +530,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const opens = typeAt(before) === 'heading';
       const closes = closesSection(repeat.index);
       if (opens && (closes || after === -1)) return true; // the whole body of a section
-      // Elsewhere it must say where to read on ("see", "詳細については…参照"), not merely hold a link.
-      if (!POINTS_ELSEWHERE.test(info.text)) return false;
+      // Elsewhere it must say where to read on ("see", "詳細については…参照"), not merely hold
+      // a link, or link only to another part of the article ("例については、この記事の後半の
+      // [「サンプル」](#samples) に含まれています。"): a cross-reference, whatever its words.
+      if (!POINTS_ELSEWHERE.test(info.text) && !crossReference(repeat.index)) return false;
       // Opening a "Learn more" section that goes on in subsections.
       if (opens && LEARN_MORE.test(infos[before].text) && typeAt(after) === 'heading' && (depthAt(after) ?? 0) > (depthAt(before) ?? 0)) return true;
       // Closing a section: a short pointer, not a paragraph. Said in the same words, its
@@ -564,6 +576,28 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // A word, not a kana that two headings happen to share ("る" / "た").
       if (ours.length < 2 || theirs.length < 2 || heading === -1 || sourceHeading === -1 || heading === sourceHeading) return false;
       return infos[heading].text.includes(ours) && infos[sourceHeading].text.includes(theirs) && !infos[heading].text.includes(theirs);
+    };
+    // A note under each heading marked with its status ("Label Slot (実験的)", "Start and End
+    // Slots (experimental)"): what the mark means is said again under every feature that
+    // carries it, near the top of its section. A pasted copy lands under any heading.
+    const statusNote = (repeat: Repeat) =>
+      [repeat.index, repeat.sources[0]].every((index) => {
+        const place = sectionSlot(index);
+        return place !== undefined && place.slot <= STATUS_NOTE_SLOT && STATUS_HEADING.test(infos[place.heading].text.trim());
+      }) && headingBefore(repeat.index) !== headingBefore(repeat.sources[0]);
+    // A later paragraph that says it says the same again: "この例では…" / "この例でも…", or
+    // "also", "too", "again" put in. A generator's edit does not announce itself.
+    const saysAlso = (repeat: Repeat) => {
+      const [x, y] = [rawAt(repeat.index), rawAt(repeat.sources[0])];
+      const [start, end] = commonEnds(x, y);
+      const [ours, theirs] = [x.slice(start, x.length - end), y.slice(start, y.length - end)];
+      const particle = (text: string) => text.replace(/[\s、，,]/g, '');
+      if (particle(ours) === 'も' && (particle(theirs) === 'は' || particle(theirs) === '')) return true;
+      const word = ours.trim();
+      if (theirs.trim() !== '' || !/^(?:also|too|again|as well)$/i.test(word)) return false;
+      // A whole word put in, not letters of one: "also" between spaces or before a comma.
+      const at = start + ours.indexOf(word);
+      return /(?:^|\s)$/.test(x.slice(0, at)) && /^(?:$|[\s,.;])/.test(x.slice(at + word.length));
     };
     // Two paragraphs that show other images or link to other pages describe other things
     // in nearly the same words (a caption under each of two screenshots, "表示" / "非表示"):
@@ -644,14 +678,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
-          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
+          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the
           // similarity threshold decides alone.)

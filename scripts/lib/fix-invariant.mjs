@@ -14,7 +14,10 @@
 // lostSentences(damaged, output): the unsafe-level check. A sentence (split after
 // 。．！？!? or ". ", at least 8 characters) that occurs once in the damaged text and is
 // gone from the output (whitespace-insensitive substring) is lost, unless the output has a
-// sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept).
+// sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept). The
+// similarity is taken on what a near copy may change (issue 10): case, width, punctuation,
+// symbols, link targets and emphasis aside, so "必要です。" kept as "必要です・・・・。", or
+// a link kept with its other target, is a variant kept.
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 
@@ -88,6 +91,15 @@ export function sentences(text) {
     .filter((s) => s.length >= 8);
 }
 
+/** A sentence as a near copy may change it: NFKC, lower case, no link target, no punctuation or symbol. */
+export function variantKey(sentence) {
+  return sentence
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, ']')
+    .replace(/[\p{P}\p{S}\s]+/gu, '');
+}
+
 function similarity(a, b) {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 1 : 1 - distance(a, b) / longest;
@@ -108,8 +120,9 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
   for (const [sentence, n] of counts) {
     const flat = stripWhitespace(sentence);
     if (n !== 1 || flat.length < 8 || flatOutput.includes(flat)) continue;
-    kept ??= sentences(unmark(output)).map(stripWhitespace);
-    if (kept.some((other) => similarity(flat, other) >= minSimilarity)) continue;
+    kept ??= sentences(unmark(output)).map(variantKey);
+    const key = variantKey(sentence);
+    if (kept.some((other) => similarity(key, other) >= minSimilarity)) continue;
     lost.push(sentence);
   }
   return lost;
