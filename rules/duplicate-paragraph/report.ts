@@ -130,6 +130,15 @@ const STATUS_HEADING = /[(（]\s*(?:experimental|beta|preview|deprecated|legacy|
 /** Blocks under a heading that may explain its status mark before the section moves on. */
 const STATUS_NOTE_SLOT = 3;
 
+/** The part of an API page that describes each API: "## リファレンス", "## Reference". */
+const REFERENCE_HEADING = /^(?:api\s*)?(?:リファレンス|reference)$/i;
+
+/** An MDX callout that opens alone on its line: `<Pitfall>`, `<Note>`, `<Callout type="warn">`. */
+const CALLOUT_OPEN = /^<(?:Pitfall|Note|Notice|Caution|Warning|Tip|Callout|Admonition)\b[^>]*>\s*$/;
+
+/** The part of an API page that shows it in use: "## 使用法", "## Usage". */
+const USAGE_HEADING = /^(?:使用法|使い方|用法|usage)$/i;
+
 /** A heading that looks back over what came before: "振り返り", "おさらい", "Recap". */
 const RECAP_HEADING = /振り返り|ふりかえり|おさらい|\brecap\b/i;
 
@@ -599,6 +608,50 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const at = start + ours.indexOf(word);
       return /(?:^|\s)$/.test(x.slice(0, at)) && /^(?:$|[\s,.;])/.test(x.slice(at + word.length));
     };
+    // An API page's usage said again from its reference ("## リファレンス" … "## 使用法"):
+    // the guide that shows an API in use restates what its entry says, caveats and all.
+    // The part each block stands in, found in one pass over the open headings.
+    const partOf = new Int32Array(infos.length).fill(0); // 1: reference, 2: usage
+    {
+      const open: { index: number; depth: number; part: number }[] = [];
+      for (let i = 0; i < infos.length; i++) {
+        if (infos[i].block.type === 'heading') {
+          const depth = depthAt(i) ?? 0;
+          while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop();
+          const title = infos[i].text.replace(/\{[^}]*\}\s*$/, '').trim();
+          const part = REFERENCE_HEADING.test(title) ? 1 : USAGE_HEADING.test(title) ? 2 : (open[open.length - 1]?.part ?? 0);
+          open.push({ index: i, depth, part });
+          continue;
+        }
+        partOf[i] = open[open.length - 1]?.part ?? 0;
+      }
+    }
+    // Where the usage says it: right after an example, or in a callout beside it
+    // (`<Pitfall>`, `<Note>`, `:::note`). A pasted copy lands after any block.
+    const inCallout = (index: number) => {
+      for (let k = index - 1; k >= Math.max(0, index - NEARBY); k--) {
+        const type = typeAt(k);
+        if (type === 'heading') return false;
+        const raw = rawAt(k);
+        if (type === 'html' && CALLOUT_OPEN.test(raw)) return true;
+        if (type === 'html' && CLOSER.test(raw)) return false;
+        if (/^:::\s*[a-z]/i.test(raw)) return true;
+      }
+      return false;
+    };
+    const usageRestatesReference = (repeat: Repeat) =>
+      partOf[repeat.index] === 2 && partOf[repeat.sources[0]] === 1 && (typeAt(contentNear(repeat.index, -1)) === 'code' || inCallout(repeat.index));
+    // Near in their words, not only in their links: a long link target that both share makes
+    // two sentences that say other things look alike ("アップグレード手順については、[前回記事の
+    // ガイド](…)を参照してください。" / "アップグレード方法について、[前回の記事の手順](…)を
+    // 参照してください。" are 94% alike with the URL, 70% without).
+    const nearInWords = (repeat: Repeat) => {
+      const [a, b] = [infos[repeat.index], infos[repeat.sources[0]]];
+      if (linkCount(a.block.node) === 0 && linkCount(b.block.node) === 0) return true;
+      const [x, y] = [comparisonKey(a.proseText), comparisonKey(b.proseText)];
+      const longest = Math.max(x.length, y.length);
+      return longest > 0 && 1 - distance(x.slice(0, 2000), y.slice(0, 2000)) / Math.min(longest, 2000) >= thresholds.nearSimilarity;
+    };
     // Two paragraphs that show other images or link to other pages describe other things
     // in nearly the same words (a caption under each of two screenshots, "表示" / "非表示"):
     // an edited copy keeps its source's links.
@@ -678,14 +731,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat) && !usageRestatesReference(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
-          if (!(length >= thresholds.minNearLength && (repeat.coverage >= thresholds.nearSimilarity || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
-          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
+          if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
+          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the
           // similarity threshold decides alone.)
