@@ -15,6 +15,14 @@ describe('inTabContainers', () => {
     expect(inTabContainers([block('=== "Linux"'), block('    apt install x', true, true), block('D.')])).toEqual([true, true, false]);
     expect(inTabContainers([block('```mdx\n<Tabs>\n```', true), block('E.')])).toEqual([false, false]);
   });
+
+  it('marks the Vue docs preference switches up to the </div> that closes each, nested <div>s counted', () => {
+    const blocks = [block('Intro.'), block('<div class="composition-api">\n<div class="sfc">'), block('```js\nimport A\n```', true), block('</div>\n</div>'), block('<div class="options-api">'), block('Text.'), block('<div class="note">'), block('Inner.'), block('</div>'), block('Still inside.'), block('</div>'), block('After.')];
+    expect(inTabContainers(blocks)).toEqual([false, true, true, true, true, true, true, true, true, true, true, false]);
+    // Another class is no switch; one left open marks nothing.
+    expect(inTabContainers([block('<div class="warning">'), block('Text.'), block('</div>'), block('After.')])).toEqual([false, false, false, false]);
+    expect(inTabContainers([block('<div class="sfc">'), block('Text.'), block('More.')])).toEqual([false, false, false]);
+  });
 });
 
 describe('inTabContainers ignores mentions', () => {

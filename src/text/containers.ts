@@ -5,7 +5,10 @@
  * - Hugo shortcodes `{{< tabpane >}}`, `{{% tab … %}}`, `{{< tabs >}}` and their closers;
  * - Docusaurus/MDX `<Tabs>` and `<TabItem>`;
  * - VitePress/VuePress `::: code-group` … `:::`;
- * - MkDocs (pymdownx.tabbed) `=== "Label"` followed by its indented pane.
+ * - MkDocs (pymdownx.tabbed) `=== "Label"` followed by its indented pane;
+ * - the Vue docs' preference switches: `<div class="options-api">` / `"composition-api"`
+ *   and `<div class="sfc">` / `"html"`, each shown for one choice of the reader's, up to
+ *   the `</div>` that closes it.
  */
 
 // Shortcode lines and MDX tags count only where a line starts with them: `<Tabs>` in inline
@@ -18,6 +21,9 @@ const MDX_CLOSE = /^\s*<\/(?:Tabs|TabItem)\s*>/gm;
 const CODE_GROUP_OPEN = /^\s*:::\s*code-group\b/m;
 const FENCE_CLOSE = /^\s*:::\s*$/m;
 const MKDOCS_TAB = /^\s*===\+?\s+"[^"]*"\s*$/;
+const VUE_PREFERENCE = /^\s*<div\s+class="(?:options-api|composition-api|sfc|html)"\s*>/m;
+const DIV_OPEN = /^\s*<div\b[^>]*>/gm;
+const DIV_CLOSE = /<\/div\s*>/g;
 
 export interface ContainerBlock {
   /** Raw text of the block. */
@@ -33,23 +39,27 @@ export function inTabContainers(blocks: readonly ContainerBlock[]): boolean[] {
   const inside: boolean[] = new Array(blocks.length).fill(false);
   let depth = 0;
   let codeGroup = false;
+  let divs = 0;
   for (let i = 0; i < blocks.length; i++) {
     const { raw, code, indented } = blocks[i];
     if (code) {
-      inside[i] = depth > 0 || codeGroup || (indented && i > 0 && MKDOCS_TAB.test(blocks[i - 1].raw));
+      inside[i] = depth > 0 || codeGroup || divs > 0 || (indented && i > 0 && MKDOCS_TAB.test(blocks[i - 1].raw));
       continue;
     }
     const shortcodes = HUGO_LINE.test(raw);
     const opens = (shortcodes ? count(raw, HUGO_OPEN) : 0) + count(raw, MDX_OPEN);
     const closes = (shortcodes ? count(raw, HUGO_CLOSE) : 0) + count(raw, MDX_CLOSE);
     const startsGroup = CODE_GROUP_OPEN.test(raw);
-    inside[i] = depth > 0 || codeGroup || opens > 0 || closes > 0 || startsGroup || MKDOCS_TAB.test(raw);
+    // A preference switch counts its own <div>s (those nested in it included) until closed.
+    const switches = divs > 0 || VUE_PREFERENCE.test(raw);
+    inside[i] = depth > 0 || codeGroup || divs > 0 || opens > 0 || closes > 0 || startsGroup || MKDOCS_TAB.test(raw) || switches;
+    if (switches) divs = Math.max(0, divs + count(raw, DIV_OPEN) - count(raw, DIV_CLOSE));
     depth = Math.max(0, depth + opens - closes);
     if (startsGroup) codeGroup = true;
     else if (codeGroup && FENCE_CLOSE.test(raw)) codeGroup = false;
   }
   // A container never closed is a mention or a broken page: no pane is assumed.
-  return depth > 0 || codeGroup ? inside.map((_, i) => MKDOCS_TAB.test(blocks[i].raw) || (blocks[i].code && i > 0 && MKDOCS_TAB.test(blocks[i - 1].raw))) : inside;
+  return depth > 0 || codeGroup || divs > 0 ? inside.map((_, i) => MKDOCS_TAB.test(blocks[i].raw) || (blocks[i].code && i > 0 && MKDOCS_TAB.test(blocks[i - 1].raw))) : inside;
 }
 
 function count(text: string, pattern: RegExp): number {
