@@ -139,6 +139,9 @@ const CALLOUT_OPEN = /^<(?:Pitfall|Note|Notice|Caution|Warning|Tip|Callout|Admon
 /** The part of an API page that shows it in use: "## 使用法", "## Usage". */
 const USAGE_HEADING = /^(?:使用法|使い方|用法|usage)$/i;
 
+/** The label that opens a heading: "OpenSSL" in "OpenSSL: Client DoS…", "注意" in "注意：…". */
+const HEADING_LABEL = /^([^:：\s][^:：]{1,39})[:：]\s*\S/;
+
 /** A heading that looks back over what came before: "振り返り", "おさらい", "Recap". */
 const RECAP_HEADING = /振り返り|ふりかえり|おさらい|\brecap\b/i;
 
@@ -461,6 +464,13 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (infos[copy.heading].key === '' || infos[copy.heading].key !== infos[source.heading].key) return false;
       return !reEmittedSection(copy.heading, source.heading) && samePlace(copy, source);
     };
+    // Headings that open with the same label ("OpenSSL: Client DoS…" / "OpenSSL: ECDSA key
+    // extraction…", "手順 1: …"): entries of one kind, however their titles go on.
+    const headingLabel = (heading: number) => HEADING_LABEL.exec(infos[heading].text.trim())?.[1];
+    const sameLabel = (a: number, b: number) => {
+      const label = headingLabel(a);
+      return label !== undefined && label === headingLabel(b);
+    };
     const siblingPlace = (copyIndex: number, sourceIndex: number) => {
       const copy = sectionSlot(copyIndex);
       const source = sectionSlot(sourceIndex);
@@ -471,7 +481,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         // The headings resemble (alike from the start), or the sections open alike: the
         // first of their first blocks that matches its counterpart without saying the same
         // (the template's text filled in with other words).
-        if (resembles(copy.heading, source.heading)) pair.alikeFrom = -1;
+        if (resembles(copy.heading, source.heading) || sameLabel(copy.heading, source.heading)) pair.alikeFrom = -1;
         else {
           const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
           const k = ours.slice(0, NEARBY).findIndex((block, j) => theirs[j] !== undefined && infos[block].key !== infos[theirs[j]].key && correspond(block, theirs[j]));
