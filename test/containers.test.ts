@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTabContainers, type ContainerBlock } from '../src/text/containers.js';
+import { collapsiblePanels, inTabContainers, type ContainerBlock } from '../src/text/containers.js';
 
 const block = (raw: string, code = false, indented = false): ContainerBlock => ({ raw, code, indented });
 
@@ -30,5 +30,18 @@ describe('inTabContainers ignores mentions', () => {
     expect(inTabContainers([block('Use the `<Tabs>` component for panes.'), block('Text.')])).toEqual([false, false]);
     expect(inTabContainers([block('<Tabs>'), block('Text.'), block('More.')])).toEqual([false, false, false]);
     expect(inTabContainers([block('::: code-group'), block('Text.')])).toEqual([false, false]);
+  });
+});
+
+describe('collapsiblePanels', () => {
+  it('numbers each panel from its opener to its closer, whatever the syntax', () => {
+    const blocks = [block('Intro.'), block("{% Details %} {% DetailsSummary 'h3' %} How: A{% endDetailsSummary %}"), block('Step.'), block('{% endDetails %}'), block('<details><summary>More</summary>'), block('Text.'), block('</details>'), block('::: details Answer'), block('Yes.'), block(':::'), block('After.')];
+    expect(collapsiblePanels(blocks)).toEqual([0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 0]);
+  });
+
+  it('closes a panel opened and closed in one paragraph, ignores code and panels left open', () => {
+    expect(collapsiblePanels([block('{% Details %} Why? Because. {% endDetails %}'), block('After.')])).toEqual([1, 0]);
+    expect(collapsiblePanels([block('```md\n<details>\n```', true), block('Text.')])).toEqual([0, 0]);
+    expect(collapsiblePanels([block('Intro.'), block('<DeepDive>'), block('Text.')])).toEqual([0, 0, 0]);
   });
 });

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, linkCount, linkTargets, type BlockInfo } from '../../src/blocks.js';
 import { comparisonKey, weightedLength } from '../../src/text/normalize.js';
+import { collapsiblePanels } from '../../src/text/containers.js';
 import { closerOf } from '../../src/text/sentence-end.js';
 import { CONTINUATION_WINDOW, continuesSection, CUT_SOURCE_RATIO, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
@@ -649,6 +650,35 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       }
       return false;
     };
+    // Two collapsible panels of one kind tell parallel stories ("詳細な仕組み: イベントレベルの
+    // レポート" / "詳細な仕組み: レポートの集計"): a step they share is said in each. Panels of
+    // other kinds (the questions of a FAQ) are judged like any text.
+    const panels = collapsiblePanels(
+      infos.map((info) => ({ raw: article.text.slice(info.block.start, info.block.end), code: info.block.type === 'code', indented: false })),
+    );
+    // A panel's title: the summary on its opening line (`{% Details %} {% DetailsSummary %}…`,
+    // `<details><summary>…`), or the heading it opens with (react.dev's DeepDive).
+    const panelTitles = new Map<number, string>();
+    const panelTitle = (panel: number) => {
+      if (!panelTitles.has(panel)) {
+        const first = panels.indexOf(panel);
+        let title = rawAt(first).replace(/\{%[^%]*%\}|<\/?[A-Za-z][^>]*>/g, ' ').trim().split('\n')[0].trim();
+        for (let i = first + 1; title === '' && i < Math.min(infos.length, first + 5) && panels[i] === panel; i++) if (typeAt(i) === 'heading') title = infos[i].text.trim();
+        panelTitles.set(panel, title.slice(0, 200));
+      }
+      return panelTitles.get(panel)!;
+    };
+    // Titles of one kind: the same label ("詳細な仕組み: …"), or alike by edit distance.
+    const titlesAlike = (a: string, b: string) => {
+      if (a === '' || b === '') return false;
+      const label = HEADING_LABEL.exec(a)?.[1];
+      if (label !== undefined && label === HEADING_LABEL.exec(b)?.[1]) return true;
+      return 1 - distance(a, b) / Math.max(a.length, b.length) >= 0.5;
+    };
+    const inTwoPanels = (repeat: Repeat) => {
+      const [ours, theirs] = [panels[repeat.index], panels[repeat.sources[0]]];
+      return ours !== 0 && theirs !== 0 && ours !== theirs && titlesAlike(panelTitle(ours), panelTitle(theirs));
+    };
     const usageRestatesReference = (repeat: Repeat) =>
       partOf[repeat.index] === 2 && partOf[repeat.sources[0]] === 1 && (typeAt(contentNear(repeat.index, -1)) === 'code' || inCallout(repeat.index));
     // Near in their words, not only in their links: a long link target that both share makes
@@ -741,14 +771,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat) && !usageRestatesReference(repeat);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat) && !usageRestatesReference(repeat) && !inTwoPanels(repeat);
         case 'cut':
           // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
-          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
+          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || inTwoPanels(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the
           // similarity threshold decides alone.)

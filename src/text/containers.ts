@@ -68,3 +68,38 @@ function count(text: string, pattern: RegExp): number {
   while (pattern.exec(text)) n++;
   return n;
 }
+
+// Collapsible panels: `{% Details %}` … `{% endDetails %}` (web.dev, Chrome docs),
+// `<details>` … `</details>`, react.dev's `<DeepDive>` … `</DeepDive>`, and
+// `::: details` … `:::` (VitePress, Zenn). Panels side by side often tell parallel stories
+// ("How it works: event-level reports" / "How it works: summary reports").
+const PANEL_OPEN = /^\s*(?:\{%-?\s*Details\s*-?%\}|<details\b|<DeepDive>|:::\s*details\b)/i;
+const PANEL_CLOSE = /(?:\{%-?\s*endDetails\s*-?%\}|<\/details\s*>|<\/DeepDive\s*>|^\s*:::\s*$)\s*$/im;
+
+/**
+ * For each block, the number of the collapsible panel it stands in (1, 2, …; its opening
+ * and closing blocks included), or 0 outside any. Panels do not nest here: an opener inside
+ * a panel is part of it. A panel never closed is none.
+ */
+export function collapsiblePanels(blocks: readonly ContainerBlock[]): number[] {
+  const panel: number[] = new Array(blocks.length).fill(0);
+  let current = 0;
+  let count = 0;
+  let openedAt = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const { raw, code } = blocks[i];
+    if (current === 0) {
+      if (code || !PANEL_OPEN.test(raw)) continue;
+      current = ++count;
+      openedAt = i;
+      panel[i] = current;
+      // Opened and closed in one block (`{% Details %} … {% endDetails %}` in one paragraph).
+      if (PANEL_CLOSE.test(raw.slice(raw.search(/\S/) + 3))) current = 0;
+      continue;
+    }
+    panel[i] = current;
+    if (!code && PANEL_CLOSE.test(raw)) current = 0;
+  }
+  if (current !== 0) for (let i = openedAt; i < blocks.length; i++) panel[i] = 0;
+  return panel;
+}
