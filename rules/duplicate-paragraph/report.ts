@@ -143,6 +143,15 @@ const USAGE_HEADING = /^(?:使用法|使い方|用法|usage)$/i;
 /** The label that opens a heading: "OpenSSL" in "OpenSSL: Client DoS…", "注意" in "注意：…". */
 const HEADING_LABEL = /^([^:：\s][^:：]{1,39})[:：]\s*\S/;
 
+/** Longest differing stretch (characters) of a near copy taken as one edit: a word or two. */
+const ONE_EDIT = 16;
+
+/** Shortest common ending (characters) of two near copies that both run to their end, not cut. */
+const CUT_TAIL = 5;
+
+/** Brackets around a label: `[Bind]`, 「保存」, 【注意】, 『…』. */
+const BRACKET_PAIRS: Record<string, string> = { '[': ']', '「': '」', '【': '】', '『': '』' };
+
 /** A heading that looks back over what came before: "振り返り", "おさらい", "Recap". */
 const RECAP_HEADING = /振り返り|ふりかえり|おさらい|\brecap\b/i;
 
@@ -681,13 +690,34 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     const usageRestatesReference = (repeat: Repeat) =>
       partOf[repeat.index] === 2 && partOf[repeat.sources[0]] === 1 && (typeAt(contentNear(repeat.index, -1)) === 'code' || inCallout(repeat.index));
+    // One edit: the two differ in a single stretch of a word or two, not inside brackets (a
+    // UI label, "メニューから[Bind]を…" / "[Call]"). A template filled in again differs where its
+    // fields are, most often in several places ("承認者になるには…承認者の資格" / "メンテナーに
+    // なるには…メンテナーの地位"); an edited copy differs in one.
+    const oneEdit = (repeat: Repeat) => {
+      const [x, y] = [rawAt(repeat.index), rawAt(repeat.sources[0])];
+      const [start, end] = commonEnds(x, y);
+      const [ours, theirs] = [x.slice(start, x.length - end), y.slice(start, y.length - end)];
+      return Math.max(ours.length, theirs.length) <= ONE_EDIT && !insideBrackets(x, start, x.length - end);
+    };
+    // Whether text[from, to) stands inside a short bracketed label: `[Bind]`, 「保存」, 【注意】.
+    const insideBrackets = (text: string, from: number, to: number) => {
+      const open = Math.max(...Object.keys(BRACKET_PAIRS).map((bracket) => text.lastIndexOf(bracket, from - 1)));
+      if (open === -1 || from - open > ONE_EDIT) return false;
+      const close = BRACKET_PAIRS[text[open]];
+      if (text.slice(open + 1, from).includes(close)) return false;
+      const after = text.indexOf(close, to);
+      return after !== -1 && after - to <= ONE_EDIT;
+    };
     // Near in their words, not only in their links: a long link target that both share makes
     // two sentences that say other things look alike ("アップグレード手順については、[前回記事の
     // ガイド](…)を参照してください。" / "アップグレード方法について、[前回の記事の手順](…)を
     // 参照してください。" are 94% alike with the URL, 70% without).
     const nearInWords = (repeat: Repeat) => {
       const [a, b] = [infos[repeat.index], infos[repeat.sources[0]]];
-      if (linkCount(a.block.node) === 0 && linkCount(b.block.node) === 0) return true;
+      // Only where both hold links and end alike: a copy cut off (inside its link, `[Rust][n`,
+      // or after it) is judged as the cut it is.
+      if (linkCount(a.block.node) === 0 || linkCount(b.block.node) === 0 || commonEnds(rawAt(repeat.index), rawAt(repeat.sources[0]))[1] < CUT_TAIL) return true;
       const [x, y] = [comparisonKey(a.proseText), comparisonKey(b.proseText)];
       const longest = Math.max(x.length, y.length);
       return longest > 0 && 1 - distance(x.slice(0, 2000), y.slice(0, 2000)) / Math.min(longest, 2000) >= thresholds.nearSimilarity;
@@ -781,8 +811,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || inTwoPanels(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the
-          // similarity threshold decides alone.)
-          return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && (!siblingPlace(repeat.index, repeat.sources[0]) || repeat.coverage >= 0.97) && (!parallel(repeat) || amidProse(repeat.index) || repeat.coverage >= 0.97) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
+          // similarity threshold decides alone.) Beside blocks of the same kinds as its
+          // source's, or in a sibling section, a copy that differs by one edit is an edited
+          // copy too: a template filled in again differs in its fields, most often in more
+          // than one place.
+          return !leadIn(repeat) && !templated(repeat) && !namesakeSlot(repeat) && (!siblingPlace(repeat.index, repeat.sources[0]) || repeat.coverage >= 0.97 || oneEdit(repeat)) && (!parallel(repeat) || amidProse(repeat.index) || repeat.coverage >= 0.97 || oneEdit(repeat)) && !differsInSpanOnly(rawAt(repeat.index), rawAt(repeat.sources[0]));
         default:
           return true;
       }
