@@ -115,12 +115,14 @@ function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): 
  * paragraphs otherwise end properly, and only when the text stops on a word in
  * running text.
  */
-function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number, articleText: string): boolean {
+function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number | undefined, articleText: string): boolean {
   if (info.ending === 'finished') return false;
   // Credits end where the names end, with or without a last comma.
   if (reason !== 'beforeMarker' && isNameList(info)) return false;
   if (info.ending === 'unfinished') return true;
-  if (reason !== 'beforeMarker' && isByline(info)) return false;
+  // Text that stops inside markup: an HTML tag, a link's target or inline code left open
+  // (`<a href="https://www.chrom`, `[repo](https:`, "`scrollX` と `").
+  if (stopsInsideMarkup(raw)) return true;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
@@ -128,6 +130,9 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // Japanese text that stops on a word: its last morphemes decide (loaded only here).
   const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
   if (clause === 'finished') return false;
+  // A byline names and stops; one that stops on a particle or a stem (`[ガイド](…)では、ここで
+  // 定義した基本的な`) is a sentence cut after its link.
+  if (reason !== 'beforeMarker' && clause !== 'unfinished' && isByline(info)) return false;
   if (endsMidUrl(info.text.trim(), articleText)) return true;
   // A paragraph whose last line is a link on its own ends in a call to action or a
   // reference ("…is documented in the\n[rustc development guide][guide]"), not a cut.
@@ -139,7 +144,11 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (clause === 'unfinished' && text.length >= 10) return true;
   if (endsMidWord(text, articleText)) return true;
   if (isClosing(text)) return false;
-  if (finishedShare < 0.6 || text.length < 10) return false;
+  // An article too short to show its style (no other paragraph, no earlier sentence): a
+  // Japanese paragraph of clauses (a 、 and 30 characters or more) that stops on a word is
+  // cut, as written Japanese prose ends its sentences with 。.
+  if (finishedShare === undefined && clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
+  if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in
@@ -189,7 +198,11 @@ function endsMidWord(text: string, articleText: string): boolean {
 function endsMidUrl(text: string, articleText: string): boolean {
   // The last token only, matched from its start: no rescanning of a long line.
   const token = text.slice(text.search(/\S+$/));
-  if (!/^https?:\/\/[^\s<>()[\]"'`]+$/.test(token) || !/[A-Za-z]$/.test(token)) return false;
+  if (!/^https?:\/\/[^\s<>()[\]"'`]+$/.test(token)) return false;
+  // A host of one label is no address (`https://groups.` of `https://groups.google.com/…`).
+  const host = /^https?:\/\/([^/?#]*)/.exec(token.replace(/[.,;]$/, ''))?.[1] ?? '';
+  if (/^[A-Za-z][\w-]*$/.test(host) && host !== 'localhost') return true;
+  if (!/[A-Za-z]$/.test(token)) return false;
   let longer = false;
   let whole = 0;
   for (let at = articleText.indexOf(token); at !== -1; at = articleText.indexOf(token, at + 1)) {
@@ -287,18 +300,51 @@ const CLOSING_PHRASE = /^(?:thank you|thanks|see you|stay tuned|enjoy|happy |hav
  * line that stops on a function word or half a word was checked before: it is cut.
  */
 function isClosing(text: string): boolean {
-  if (SIGN_OFF.test(text)) return true;
   const sentences = text.split(/(?<=[。！？])\s*|(?<=[.!?])\s+/);
+  // A paragraph that opens signing off, unless a plain clause follows the sign-off ("Thanks
+  // for helping make Rust awesome! We are looking": a sentence cut off). A list of names
+  // after it (commas) is the credit going on.
+  const after = sentences.length > 1 ? (sentences.at(-1) ?? '') : '';
+  if (SIGN_OFF.test(text) && (after === '' || SIGN_OFF.test(after) || /[,、]/.test(after))) return true;
   // A closing line may open with a short connective: "それでは、Happy Hacking", "Well, see you".
   const last = (sentences.at(-1) ?? '').replace(/^[^、,]{1,8}[、,]\s*/, '');
   const short = last.split(/\s+/).length <= 8;
   // "Until next month! / Jane & the Docs team": a name line under a closing line.
-  if (short && (CLOSING_PHRASE.test(last) || (sentences.length > 1 && CLOSING_PHRASE.test(sentences.at(-2)!)))) return true;
+  if (short && (CLOSING_PHRASE.test(last) || (sentences.length > 1 && CLOSING_PHRASE.test(sentences.at(-2)!) && isNameLine(last)))) return true;
   return sentences.length > 1 && /[?？]$/.test(sentences.at(-2) ?? '') && last.length <= 40 && CALL_TO_ACTION.test(last);
 }
 
+/**
+ * A line of names under a closing line ("Jane & the Docs team", "The Go team"): every Latin
+ * word capitalised or a connective. "We are looking" is the start of a sentence.
+ */
+function isNameLine(line: string): boolean {
+  return line
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => !/^[a-z]/.test(word) || NAME_CONNECTIVES.has(word.replace(/[,.]$/, '')));
+}
+
+const NAME_CONNECTIVES = new Set(['and', 'the', 'team', 'of', 'from', 'at', 'de', 'van', 'von', 'der', 'la', 'le', 'y', 'on', 'behalf', 'all', 'us']);
+
+/**
+ * Whether the paragraph stops inside markup: an HTML tag opened and not closed
+ * (`<a href="https://www.chrom`, `<https://example.com/pa`), a link whose target is not closed (`[repo](https:`), or
+ * an inline code span left open near the end ("`scrollX` と `"). (Raw text, last 300
+ * characters: a hostile paragraph costs nothing more.)
+ */
+function stopsInsideMarkup(raw: string): boolean {
+  const end = raw.trimEnd().slice(-300);
+  const tag = end.lastIndexOf('<');
+  if (tag !== -1 && tag > end.lastIndexOf('>') && /^<(?:\/?[A-Za-z][\w-]*(?:\s|$)|https?:\/\/\S*$)/.test(end.slice(tag))) return true;
+  if (/\]\([^)\s]*$/.test(end)) return true;
+  // Backticks of the last line: an odd count leaves a span open.
+  const lastLine = end.slice(end.lastIndexOf('\n') + 1).replace(/\\`/g, '');
+  return (lastLine.match(/`/g) ?? []).length % 2 === 1 && /`[^`]{0,40}$/.test(lastLine);
+}
+
 /** Share of the article's prose paragraphs that end like finished sentences. */
-function finishedShareOf(infos: BlockInfo[], except: number): number {
+function finishedShareOf(infos: BlockInfo[], except: number): number | undefined {
   let prose = 0;
   let finished = 0;
   infos.forEach((info, index) => {
@@ -308,9 +354,10 @@ function finishedShareOf(infos: BlockInfo[], except: number): number {
     if (info.ending === 'finished') finished++;
   });
   if (prose >= 2) return finished / prose;
-  // A short article: its last paragraph's own earlier sentences show the style.
+  // A short article: its last paragraph's own earlier sentences show the style; without
+  // them there is no telling (undefined).
   const last = infos[except];
-  return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : 0;
+  return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : undefined;
 }
 
 /**

@@ -112,6 +112,10 @@ describe('japaneseClauseEnd', () => {
     ['最新版では', 'unfinished'],
     ['処理はもっと早く', 'unfinished'],
     ['次に開くのはその', 'unfinished'],
+    // Half a polite ending, or a single kana the dictionary does not know: a word cut in two.
+    ['メモリの量には上限がありま', 'unfinished'],
+    ['詳しくは次のページをご覧くださ', 'unfinished'],
+    ['選択できるデフォルトのス', 'unfinished'],
     // Finished without 。: requests, volitional forms, final particles after a predicate, closings.
     ['わからないことがあれば聞いてくださいね', 'finished'],
     ['一緒に試してみましょう', 'finished'],
@@ -125,7 +129,7 @@ describe('japaneseClauseEnd', () => {
     ['開発者ツールについて', 'open'],
     ['リソースを考慮した', 'open'],
     ['データが保存さ', 'open'],
-    ['詳しくは次のページをご覧くださ', 'open'],
+    ['設定はこのまま', 'open'],
   ] as const)('%s → %s', (text, ending) => {
     expect(japaneseClauseEnd(text)).toBe(ending);
   });

@@ -91,6 +91,9 @@ export function japaneseClauseEnd(text: string): ClauseEnd | undefined {
     .map((raw): Token => ({ surface: raw.surface, pos: raw.partOfSpeech, sub1: raw.partOfSpeechSubcategory1 ?? '', sub2: raw.partOfSpeechSubcategory2 ?? '', form: raw.conjugationType ?? '' }))
     .filter((token) => token.pos !== '記号' && token.surface.trim() !== '');
   if (tokens.length === 0) return 'open';
+  // Half of a polite ending, which the dictionary reads as a word of its own: 上限があり|ま
+  // (ありま, a place name), 確認し|ま (しま, an island), 設定してくださ|い.
+  if (HALF_POLITE_ENDING.test(tail)) return 'unfinished';
   // The predicate before a chain of final particles (だ|よ|ね).
   let before = tokens.length - 2;
   while (before >= 0 && tokens[before].sub1.includes('終助詞')) before--;
@@ -118,8 +121,12 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
       if (/^(?:連用|未然|仮定|体言接続)/.test(form)) return 'unfinished';
       return 'open';
     case '感動詞':
-      // A single kana tagged as an interjection is usually half a word (なりま|す).
-      return [...surface].length >= 3 ? 'finished' : 'open';
+      // A single kana tagged as an interjection is half a word (なりま|す, 「…）ま」); two
+      // are too short to tell.
+      return [...surface].length >= 3 ? 'finished' : [...surface].length === 1 && /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(surface) ? 'unfinished' : 'open';
+    case 'UNK':
+      // A single kana the dictionary does not know is half a word (デフォルトの|ス).
+      return /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(surface) && surface !== 'ー' ? 'unfinished' : 'open';
     case '接続詞':
     case '連体詞':
     case '接頭詞':
@@ -128,6 +135,9 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
       return 'open';
   }
 }
+
+/** A continuative stem and the first kana of ます (あり|ま, し|ま), or くださ|い, ましょ|う, でしょ|う, after a word. */
+const HALF_POLITE_ENDING = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[りしきちにびみいえけせてねべめれげじぎ]ま|くださ|ましょ|でしょ)$/u;
 
 /** Polite auxiliaries that end a sentence in their plain form: 〜です, 〜ます, 〜ましょう. */
 const POLITE = new Set(['です', 'ます', 'う']);
