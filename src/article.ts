@@ -1,6 +1,6 @@
 import { parseMarkdown } from './markdown.js';
 import { toString } from 'mdast-util-to-string';
-import type { Root, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { LineIndex } from './text/lines.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
@@ -51,7 +51,21 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
   for (const node of root.children) {
     const start = (node.position?.start.offset ?? 0) + bodyStart;
     const end = (node.position?.end.offset ?? 0) + bodyStart;
-    blocks.push({ index: blocks.length, type: node.type, node, start, end, text: blockText(node) });
+    const swallowed = node.type === 'paragraph' ? swallowedDefinitions(text, start, end) : -1;
+    if (swallowed === -1) {
+      blocks.push({ index: blocks.length, type: node.type, node, start, end, text: blockText(node) });
+      continue;
+    }
+    // A paragraph that ran into link reference definitions (text pasted right above
+    // `[label]: url` lines, with no blank line between): the definitions are blocks of
+    // their own, as they were before the text came.
+    const paragraphEnd = start + text.slice(start, swallowed).trimEnd().length;
+    const paragraph = paragraphUpTo(node as Paragraph, swallowed - bodyStart, positionOf(lines, start, paragraphEnd, bodyStart));
+    blocks.push({ index: blocks.length, type: 'paragraph', node: paragraph, start, end: paragraphEnd, text: blockText(paragraph) });
+    for (const line of definitionLines(text, swallowed, end)) {
+      const definition = { ...line.node, position: positionOf(lines, line.start, line.end, bodyStart) } as RootContent;
+      blocks.push({ index: blocks.length, type: 'definition', node: definition, start: line.start, end: line.end, text: '' });
+    }
   }
   const cache = new Map<string, unknown>();
   return {
@@ -74,6 +88,62 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
 function blockText(node: RootContent): string {
   if (node.type === 'html' || node.type === 'code' || node.type === 'yaml') return node.value;
   return toString(node, { includeHtml: false });
+}
+
+const MAX_DEFINITION_LINE = 2000;
+
+/** A link reference definition on a line of its own: `[label]: url "title"`. */
+const DEFINITION_LINE = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*<?(\S+?)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
+
+/**
+ * Where a paragraph's trailing run of link-reference-definition lines starts (the offset
+ * of the first such line), or -1: none, or nothing but definitions (then it is not a
+ * paragraph that swallowed them). Bounded: only the paragraph's own lines are read.
+ */
+function swallowedDefinitions(text: string, start: number, end: number): number {
+  let at = end;
+  let first = -1;
+  while (at > start) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const from = Math.max(lineStart, start);
+    // A definition is one short line: a longer one is text (and not worth a regex).
+    if (at - from > MAX_DEFINITION_LINE || !DEFINITION_LINE.test(text.slice(from, at).replace(/\r$/, ''))) break;
+    first = from;
+    at = from - 1;
+  }
+  return first > start ? first : -1;
+}
+
+function definitionLines(text: string, from: number, end: number): { start: number; end: number; node: { type: 'definition'; identifier: string; label: string; url: string; title: null } }[] {
+  const found = [];
+  for (let at = from; at < end; ) {
+    const lineEnd = Math.min(end, text.indexOf('\n', at) === -1 ? end : text.indexOf('\n', at));
+    const line = text.slice(at, lineEnd).replace(/\r$/, '');
+    const match = DEFINITION_LINE.exec(line);
+    if (match) found.push({ start: at, end: at + line.length, node: { type: 'definition' as const, identifier: match[1].toLowerCase(), label: match[1], url: match[2], title: null } });
+    at = lineEnd + 1;
+  }
+  return found;
+}
+
+function positionOf(lines: LineIndex, start: number, end: number, bodyStart: number) {
+  const [a, b] = [lines.position(start), lines.position(end)];
+  return { start: { ...a, offset: start - bodyStart }, end: { ...b, offset: end - bodyStart } };
+}
+
+/** The paragraph's inline content up to `limit` (a body offset), its position cut there. */
+function paragraphUpTo(node: Paragraph, limit: number, position: Paragraph['position']): Paragraph {
+  const children: PhrasingContent[] = [];
+  for (const child of node.children) {
+    const from = child.position?.start.offset ?? 0;
+    const to = child.position?.end.offset ?? 0;
+    if (from >= limit) break;
+    if (to <= limit) children.push(child);
+    else if (child.type === 'text') children.push({ ...child, value: child.value.slice(0, limit - from) });
+  }
+  const last = children.at(-1);
+  if (last?.type === 'text') children[children.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') };
+  return { ...node, children, position };
 }
 
 /** Offset range of an mdast node in the whole file. */
