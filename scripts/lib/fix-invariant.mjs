@@ -12,7 +12,7 @@
 // Anything else is a loss.
 //
 // lostSentences(damaged, output): the unsafe-level check. A sentence (split after
-// 。．！？!? or ". ", at least 8 characters) that occurs once in the damaged text and is
+// 。．！？, after "! ", "? " or ". ", at least 8 characters) that occurs once in the damaged text and is
 // gone from the output (whitespace-insensitive substring) is lost, unless the output has a
 // sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept). The
 // similarity is taken on what a near copy may change (issue 10): case, width, punctuation,
@@ -83,10 +83,13 @@ export function lostLines(before, after) {
   return { removed: removed.length, lost, viaTrailingMarker };
 }
 
-/** Sentences of a text: split after 。．！？!? or ". " and at line breaks; >= 8 characters. */
+/**
+ * Sentences of a text: split after 。．！？, after ! ? . followed by a space, and at line
+ * breaks (a `?` inside a URL such as `…?hl=en` ends no sentence); >= 8 characters.
+ */
 export function sentences(text) {
   return text
-    .split(/(?<=[。．！？!?])|(?<=\.)\s+|\n+/)
+    .split(/(?<=[。．！？])|(?<=[!?.])\s+|\n+/)
     .map((s) => s.trim())
     .filter((s) => s.length >= 8);
 }
