@@ -199,9 +199,9 @@ function endsMidUrl(text: string, articleText: string): boolean {
   // The last token only, matched from its start: no rescanning of a long line.
   const token = text.slice(text.search(/\S+$/));
   if (!/^https?:\/\/[^\s<>()[\]"'`]+$/.test(token)) return false;
-  // A host of one label is no address (`https://groups.` of `https://groups.google.com/…`).
-  const host = /^https?:\/\/([^/?#]*)/.exec(token.replace(/[.,;]$/, ''))?.[1] ?? '';
-  if (/^[A-Za-z][\w-]*$/.test(host) && host !== 'localhost') return true;
+  // Cut right after a dot that the article's own copy of the address goes on from
+  // (`https://groups.` beside `https://groups.google.com/…`).
+  if (token.endsWith('.') && new RegExp(`${escapeRegExp(token)}[A-Za-z]`).test(articleText)) return true;
   if (!/[A-Za-z]$/.test(token)) return false;
   let longer = false;
   let whole = 0;
@@ -305,7 +305,7 @@ function isClosing(text: string): boolean {
   // for helping make Rust awesome! We are looking": a sentence cut off). A list of names
   // after it (commas) is the credit going on.
   const after = sentences.length > 1 ? (sentences.at(-1) ?? '') : '';
-  if (SIGN_OFF.test(text) && (after === '' || SIGN_OFF.test(after) || /[,、]/.test(after))) return true;
+  if (SIGN_OFF.test(text) && !(NEW_SENTENCE.test(after) && !/[,、]/.test(after))) return true;
   // A closing line may open with a short connective: "それでは、Happy Hacking", "Well, see you".
   const last = (sentences.at(-1) ?? '').replace(/^[^、,]{1,8}[、,]\s*/, '');
   const short = last.split(/\s+/).length <= 8;
@@ -325,6 +325,9 @@ function isNameLine(line: string): boolean {
     .every((word) => !/^[a-z]/.test(word) || NAME_CONNECTIVES.has(word.replace(/[,.]$/, '')));
 }
 
+/** A sentence of its own after a sign-off: it opens with a subject ("We are looking…"), not a credit ("Edited by Bob Smith") or a list of names (commas). */
+const NEW_SENTENCE = /^(?:we|i|you|they|it|this|that|there|our|my|he|she)\b/i;
+
 const NAME_CONNECTIVES = new Set(['and', 'the', 'team', 'of', 'from', 'at', 'de', 'van', 'von', 'der', 'la', 'le', 'y', 'on', 'behalf', 'all', 'us']);
 
 /**
@@ -338,9 +341,30 @@ function stopsInsideMarkup(raw: string): boolean {
   const tag = end.lastIndexOf('<');
   if (tag !== -1 && tag > end.lastIndexOf('>') && /^<(?:\/?[A-Za-z][\w-]*(?:\s|$)|https?:\/\/\S*$)/.test(end.slice(tag))) return true;
   if (/\]\([^)\s]*$/.test(end)) return true;
-  // Backticks of the last line: an odd count leaves a span open.
-  const lastLine = end.slice(end.lastIndexOf('\n') + 1).replace(/\\`/g, '');
-  return (lastLine.match(/`/g) ?? []).length % 2 === 1 && /`[^`]{0,40}$/.test(lastLine);
+  // A code span left open near the end (its opener in the last 40 characters).
+  const window = raw.trimEnd().slice(-2000);
+  const open = openCodeSpanAt(window);
+  return open !== -1 && open >= window.length - 40;
+}
+
+/**
+ * Where the last backtick run that no run of the same length closes starts (a code span
+ * left open, read as CommonMark reads spans: a run opens, the next run of the same length
+ * closes), or -1. Linear: each run is looked at once per length still open.
+ */
+function openCodeSpanAt(text: string): number {
+  const runs = [...text.matchAll(/`+/g)].map((match) => ({ at: match.index, length: match[0].length }));
+  let open = -1;
+  for (let i = 0; i < runs.length; ) {
+    const closer = runs.findIndex((run, j) => j > i && run.length === runs[i].length);
+    if (closer === -1) {
+      open = runs[i].at;
+      i++;
+      continue;
+    }
+    i = closer + 1;
+  }
+  return open;
 }
 
 /** Share of the article's prose paragraphs that end like finished sentences. */
@@ -354,10 +378,10 @@ function finishedShareOf(infos: BlockInfo[], except: number): number | undefined
     if (info.ending === 'finished') finished++;
   });
   if (prose >= 2) return finished / prose;
-  // A short article: its last paragraph's own earlier sentences show the style; without
-  // them there is no telling (undefined).
+  // A short article: its last paragraph's own earlier sentences show the style; with no
+  // other paragraph and none of those, there is no telling (undefined).
   const last = infos[except];
-  return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : undefined;
+  return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : prose === 0 ? undefined : 0;
 }
 
 /**
@@ -458,4 +482,8 @@ function isHeadlineList(text: string): boolean {
 function tail(text: string, max = 24): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   return trimmed.length > max ? `…${trimmed.slice(-max)}` : trimmed;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

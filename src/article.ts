@@ -60,7 +60,7 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
     // `[label]: url` lines, with no blank line between): the definitions are blocks of
     // their own, as they were before the text came.
     const paragraphEnd = start + text.slice(start, swallowed).trimEnd().length;
-    const paragraph = paragraphUpTo(node as Paragraph, swallowed - bodyStart, positionOf(lines, start, paragraphEnd, bodyStart));
+    const paragraph = paragraphUpTo(node as Paragraph, text.slice(bodyStart), swallowed - bodyStart, positionOf(lines, start, paragraphEnd, bodyStart));
     blocks.push({ index: blocks.length, type: 'paragraph', node: paragraph, start, end: paragraphEnd, text: blockText(paragraph) });
     for (const line of definitionLines(text, swallowed, end)) {
       const definition = { ...line.node, position: positionOf(lines, line.start, line.end, bodyStart) } as RootContent;
@@ -93,7 +93,9 @@ function blockText(node: RootContent): string {
 const MAX_DEFINITION_LINE = 2000;
 
 /** A link reference definition on a line of its own: `[label]: url "title"`. */
-const DEFINITION_LINE = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*<?(\S+?)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
+// The target must look like one (a scheme, a path or a fragment): `[EDIT]: confirmed` is text,
+// and read as a definition it would vanish from the page once a fix leaves it alone.
+const DEFINITION_LINE = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*<?((?:[A-Za-z][A-Za-z0-9+.-]*:|\.{0,2}\/|#)[^\s<>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 
 /**
  * Where a paragraph's trailing run of link-reference-definition lines starts (the offset
@@ -132,14 +134,19 @@ function positionOf(lines: LineIndex, start: number, end: number, bodyStart: num
 }
 
 /** The paragraph's inline content up to `limit` (a body offset), its position cut there. */
-function paragraphUpTo(node: Paragraph, limit: number, position: Paragraph['position']): Paragraph {
+function paragraphUpTo(node: Paragraph, body: string, limit: number, position: Paragraph['position']): Paragraph {
   const children: PhrasingContent[] = [];
   for (const child of node.children) {
     const from = child.position?.start.offset ?? 0;
     const to = child.position?.end.offset ?? 0;
     if (from >= limit) break;
     if (to <= limit) children.push(child);
-    else if (child.type === 'text') children.push({ ...child, value: child.value.slice(0, limit - from) });
+    else if (child.type === 'text') {
+      // Cut by lines, not characters: the value is decoded (`&amp;`, `\*`, indentation
+      // taken off), but its line breaks are the source's. Keep the lines before `limit`.
+      const lines = body.slice(from, limit).split('\n').length - 1;
+      children.push({ ...child, value: child.value.split('\n').slice(0, lines).join('\n') });
+    }
   }
   const last = children.at(-1);
   if (last?.type === 'text') children[children.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') };

@@ -17,10 +17,18 @@ describe('parseArticle: a paragraph that ran into link reference definitions', (
     expect(article.blocks[4].node).toMatchObject({ type: 'definition', label: 'c', url: 'https://example.com/c' });
   });
 
-  it('leaves a paragraph alone when a line only looks like a definition inside it, or when no text precedes', () => {
-    const inside = 'Text before.\n[b]: not the last line\nand more text.\n';
+  it('keeps the decoded text of the lines before the definitions (entities, escapes, indentation)', () => {
+    const decoded = 'Tom &amp; Jerry \\* co.\n   and friends.\n[b]: https://example.com/b\n';
+    const article = parseArticle(decoded, 'd.md');
+    expect(article.blocks.map((block) => block.type)).toEqual(['paragraph', 'definition']);
+    expect(article.blocks[0].text).toBe('Tom & Jerry * co.\nand friends.');
+  });
+
+  it('leaves a paragraph alone when a definition-like line is not at its end, or is text', () => {
+    const inside = 'Text before.\n[b]: https://example.com/b\nand more text.\n';
     expect(parseArticle(inside, 'b.md').blocks.map((block) => block.type)).toEqual(['paragraph']);
-    const plain = 'One paragraph, no definitions.\nSecond line.\n';
-    expect(parseArticle(plain, 'c.md').blocks[0].end).toBe(plain.trimEnd().length);
+    // `[EDIT]: confirmed` has no target: visible text, which a fix must not turn into a definition.
+    const label = 'Text before.\n[EDIT]: confirmed\n';
+    expect(parseArticle(label, 'c.md').blocks.map((block) => [block.type, block.text])).toEqual([['paragraph', 'Text before.\n[EDIT]: confirmed']]);
   });
 });

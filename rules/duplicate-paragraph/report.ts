@@ -131,6 +131,15 @@ const STATUS_HEADING = /[(（]\s*(?:experimental|beta|preview|deprecated|legacy|
 /** Blocks under a heading that may explain its status mark before the section moves on. */
 const STATUS_NOTE_SLOT = 3;
 
+/** The end of a heading where a status mark is looked for (a bound on the regex's work). */
+const MAX_STATUS_MARK = 120;
+
+/** A heading's text without a trailing `{#id}` (or an MDX comment id), found from the last `{` (linear). */
+function withoutTrailingBraces(title: string): string {
+  const open = title.lastIndexOf('{');
+  return open !== -1 && title.endsWith('}') && !title.slice(open + 1, -1).includes('}') ? title.slice(0, open).trim() : title;
+}
+
 /** The part of an API page that describes each API: "## リファレンス", "## Reference". */
 const REFERENCE_HEADING = /^(?:api\s*)?(?:リファレンス|reference)$/i;
 
@@ -550,7 +559,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     const crossReference = (index: number) => {
       const targets = linkTargets(infos[index].block.node);
-      return targets.length > 0 && targets.every((target) => target.startsWith('#') && target.length > 1);
+      // Every link: a reference-style one (`[RFC][rfc]`) has no target here and goes anywhere.
+      return targets.length > 0 && targets.length === linkCount(infos[index].block.node) && targets.every((target) => target.startsWith('#') && target.length > 1);
     };
     const pointer = (repeat: Repeat) => {
       const info = infos[repeat.index];
@@ -612,7 +622,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const statusNote = (repeat: Repeat) =>
       [repeat.index, repeat.sources[0]].every((index) => {
         const place = sectionSlot(index);
-        return place !== undefined && place.slot <= STATUS_NOTE_SLOT && STATUS_HEADING.test(infos[place.heading].text.trim());
+        return place !== undefined && place.slot < STATUS_NOTE_SLOT && STATUS_HEADING.test(infos[place.heading].text.trim().slice(-MAX_STATUS_MARK));
       }) && headingBefore(repeat.index) !== headingBefore(repeat.sources[0]);
     // A later paragraph that says it says the same again: "この例では…" / "この例でも…", or
     // "also", "too", "again" put in. A generator's edit does not announce itself.
@@ -638,7 +648,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         if (infos[i].block.type === 'heading') {
           const depth = depthAt(i) ?? 0;
           while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop();
-          const title = infos[i].text.replace(/\{[^}]*\}\s*$/, '').trim();
+          const title = withoutTrailingBraces(infos[i].text.trim());
           const part = REFERENCE_HEADING.test(title) ? 1 : USAGE_HEADING.test(title) ? 2 : (open[open.length - 1]?.part ?? 0);
           open.push({ index: i, depth, part });
           continue;
@@ -653,6 +663,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         const type = typeAt(k);
         if (type === 'heading') return false;
         const raw = rawAt(k);
+        if (/^:::[ \t]*$/m.test(raw.slice(-10))) return false; // a callout closed before the copy
         if (type === 'html' && CALLOUT_OPEN.test(raw)) return true;
         if (type === 'html' && CLOSER.test(raw)) return false;
         if (/^:::\s*[a-z]/i.test(raw)) return true;
@@ -671,18 +682,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const panelTitle = (panel: number) => {
       if (!panelTitles.has(panel)) {
         const first = panels.indexOf(panel);
-        let title = rawAt(first).replace(/\{%[^%]*%\}|<\/?[A-Za-z][^>]*>/g, ' ').trim().split('\n')[0].trim();
+        let title = rawAt(first).split('\n')[0].slice(0, 500).replace(/\{%[^%]*%\}|<\/?[A-Za-z][^>]*>/g, ' ').trim();
         for (let i = first + 1; title === '' && i < Math.min(infos.length, first + 5) && panels[i] === panel; i++) if (typeAt(i) === 'heading') title = infos[i].text.trim();
         panelTitles.set(panel, title.slice(0, 200));
       }
       return panelTitles.get(panel)!;
     };
-    // Titles of one kind: the same label ("詳細な仕組み: …"), or alike by edit distance.
+    // Titles of one kind: the same label ("詳細な仕組み: …").
     const titlesAlike = (a: string, b: string) => {
       if (a === '' || b === '') return false;
+      // By label only: questions of a FAQ resemble each other too ("How do I install on Linux?").
       const label = HEADING_LABEL.exec(a)?.[1];
-      if (label !== undefined && label === HEADING_LABEL.exec(b)?.[1]) return true;
-      return 1 - distance(a, b) / Math.max(a.length, b.length) >= 0.5;
+      return label !== undefined && label === HEADING_LABEL.exec(b)?.[1];
     };
     const inTwoPanels = (repeat: Repeat) => {
       const [ours, theirs] = [panels[repeat.index], panels[repeat.sources[0]]];

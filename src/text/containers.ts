@@ -15,15 +15,15 @@
 // code or prose is a mention, not a container.
 const HUGO_OPEN = /\{\{[<%]\s*(?:tabpane|tabs|tab)\b/g;
 const HUGO_CLOSE = /\{\{[<%]\s*\/\s*(?:tabpane|tabs|tab)\b/g;
-const HUGO_LINE = /^\s*\{\{[<%]/m;
-const MDX_OPEN = /^\s*<(?:Tabs|TabItem)\b/gm;
-const MDX_CLOSE = /^\s*<\/(?:Tabs|TabItem)\s*>/gm;
-const CODE_GROUP_OPEN = /^\s*:::\s*code-group\b/m;
-const FENCE_CLOSE = /^\s*:::\s*$/m;
+const HUGO_LINE = /^[ \t]*\{\{[<%]/m;
+const MDX_OPEN = /^[ \t]*<(?:Tabs|TabItem)\b/gm;
+const MDX_CLOSE = /^[ \t]*<\/(?:Tabs|TabItem)[ \t]*>/gm;
+const CODE_GROUP_OPEN = /^[ \t]*:::[ \t]*code-group\b/m;
+const FENCE_CLOSE = /^[ \t]*:::[ \t]*$/m;
 const MKDOCS_TAB = /^\s*===\+?\s+"[^"]*"\s*$/;
-const VUE_PREFERENCE = /^\s*<div\s+class="(?:options-api|composition-api|sfc|html)"\s*>/m;
-const DIV_OPEN = /^\s*<div\b[^>]*>/gm;
-const DIV_CLOSE = /<\/div\s*>/g;
+const VUE_PREFERENCE = /^[ \t]*<div[ \t]+class="(?:options-api|composition-api|sfc|html)"[ \t]*>/m;
+const DIV_OPEN = /^[ \t]*<div\b[^>\n]*>/gm;
+const DIV_CLOSE = /^[ \t]*<\/div[ \t]*>/gm;
 
 export interface ContainerBlock {
   /** Raw text of the block. */
@@ -73,8 +73,8 @@ function count(text: string, pattern: RegExp): number {
 // `<details>` … `</details>`, react.dev's `<DeepDive>` … `</DeepDive>`, and
 // `::: details` … `:::` (VitePress, Zenn). Panels side by side often tell parallel stories
 // ("How it works: event-level reports" / "How it works: summary reports").
-const PANEL_OPEN = /^\s*(?:\{%-?\s*Details\s*-?%\}|<details\b|<DeepDive>|:::\s*details\b)/i;
-const PANEL_CLOSE = /(?:\{%-?\s*endDetails\s*-?%\}|<\/details\s*>|<\/DeepDive\s*>|^\s*:::\s*$)\s*$/im;
+const PANEL_OPEN = /^[ \t]*(?:\{%-?[ \t]*Details[ \t]*-?%\}|<details\b|<DeepDive>|:::[ \t]*details\b)/i;
+const PANEL_CLOSE = /(?:\{%-?[ \t]*endDetails[ \t]*-?%\}|<\/details[ \t]*>|<\/DeepDive[ \t]*>|^[ \t]*:::)[ \t]*$/im;
 
 /**
  * For each block, the number of the collapsible panel it stands in (1, 2, …; its opening
