@@ -158,6 +158,9 @@ const ONE_EDIT = 16;
 /** Shortest common ending (characters) of two near copies that both run to their end, not cut. */
 const CUT_TAIL = 5;
 
+/** Words that say a sentence is said again: "also", "too", "again", "as well". */
+const ADDED_AGAIN = /^(?:also|too|again|as well)$/i;
+
 /** Brackets around a label: `[Bind]`, 「保存」, 【注意】, 『…』. */
 const BRACKET_PAIRS: Record<string, string> = { '[': ']', '「': '」', '【': '】', '『': '』' };
 
@@ -632,11 +635,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [ours, theirs] = [x.slice(start, x.length - end), y.slice(start, y.length - end)];
       const particle = (text: string) => text.replace(/[\s、，,]/g, '');
       if (particle(ours) === 'も' && (particle(theirs) === 'は' || particle(theirs) === '')) return true;
-      const word = ours.trim();
-      if (theirs.trim() !== '' || !/^(?:also|too|again|as well)$/i.test(word)) return false;
-      // A whole word put in, not letters of one: "also" between spaces or before a comma.
-      const at = start + ours.indexOf(word);
-      return /(?:^|\s)$/.test(x.slice(0, at)) && /^(?:$|[\s,.;])/.test(x.slice(at + word.length));
+      // Words, not characters: "is also affected" / "is affected" differ by "lso a" when
+      // aligned letter by letter. One or two words put in, and nothing else changed.
+      const [a, b] = [x.split(/\s+/), y.split(/\s+/)];
+      const extra = a.length - b.length;
+      if (extra < 1 || extra > 2) return false;
+      let k = 0;
+      while (k < b.length && a[k] === b[k]) k++;
+      const added = a.slice(k, k + extra).join(' ').replace(/[,.;]$/, '');
+      return ADDED_AGAIN.test(added) && a.slice(k + extra).join(' ') === b.slice(k).join(' ');
     };
     // An API page's usage said again from its reference ("## リファレンス" … "## 使用法"):
     // the guide that shows an API in use restates what its entry says, caveats and all.
