@@ -198,18 +198,20 @@ function endsMidWord(text: string, articleText: string): boolean {
 function endsMidUrl(text: string, articleText: string): boolean {
   // The last token only, matched from its start: no rescanning of a long line.
   const token = text.slice(text.search(/\S+$/));
-  if (!/^https?:\/\/[^\s<>()[\]"'`]+$/.test(token)) return false;
-  // Cut right after a dot that the article's own copy of the address goes on from
-  // (`https://groups.` beside `https://groups.google.com/…`).
-  if (token.endsWith('.') && new RegExp(`${escapeRegExp(token)}[A-Za-z]`).test(articleText)) return true;
-  if (!/[A-Za-z]$/.test(token)) return false;
+  const afterDot = token.endsWith('.');
+  if (!/^https?:\/\/[^\s<>()[\]"'`]+$/.test(token) || (!afterDot && !/[A-Za-z]$/.test(token))) return false;
   let longer = false;
+  let letterAfter = false;
   let whole = 0;
   for (let at = articleText.indexOf(token); at !== -1; at = articleText.indexOf(token, at + 1)) {
     const next = articleText[at + token.length] ?? '';
     if (/[A-Za-z_-]/.test(next)) longer = true;
     else if (!/[0-9]/.test(next)) whole++;
+    if (/[A-Za-z]/.test(next)) letterAfter = true;
   }
+  // Cut right after a dot that the article's own copy of the address goes on from with a
+  // letter (`https://groups.` beside `https://groups.google.com/…`).
+  if (afterDot) return letterAfter;
   // Whole once: here. Whole elsewhere too, the URL is a page of its own.
   return longer && whole <= 1;
 }
@@ -337,12 +339,13 @@ const NAME_CONNECTIVES = new Set(['and', 'the', 'team', 'of', 'from', 'at', 'de'
  * characters: a hostile paragraph costs nothing more.)
  */
 function stopsInsideMarkup(raw: string): boolean {
-  const end = raw.trimEnd().slice(-300);
+  const trimmed = raw.trimEnd();
+  const end = trimmed.slice(-300);
   const tag = end.lastIndexOf('<');
   if (tag !== -1 && tag > end.lastIndexOf('>') && /^<(?:\/?[A-Za-z][\w-]*(?:\s|$)|https?:\/\/\S*$)/.test(end.slice(tag))) return true;
   if (/\]\([^)\s]*$/.test(end)) return true;
   // A code span left open near the end (its opener in the last 40 characters).
-  const window = raw.trimEnd().slice(-2000);
+  const window = trimmed.slice(-2000);
   const open = openCodeSpanAt(window);
   return open !== -1 && open >= window.length - 40;
 }
@@ -350,14 +353,15 @@ function stopsInsideMarkup(raw: string): boolean {
 /**
  * Where the last backtick run that no run of the same length closes starts (a code span
  * left open, read as CommonMark reads spans: a run opens, the next run of the same length
- * closes), or -1. Linear: each run is looked at once per length still open.
+ * closes), or -1. Quadratic in the runs at worst: callers pass a bounded window.
  */
 function openCodeSpanAt(text: string): number {
   const runs = [...text.matchAll(/`+/g)].map((match) => ({ at: match.index, length: match[0].length }));
   let open = -1;
   for (let i = 0; i < runs.length; ) {
-    const closer = runs.findIndex((run, j) => j > i && run.length === runs[i].length);
-    if (closer === -1) {
+    let closer = i + 1;
+    while (closer < runs.length && runs[closer].length !== runs[i].length) closer++;
+    if (closer === runs.length) {
       open = runs[i].at;
       i++;
       continue;
@@ -482,8 +486,4 @@ function isHeadlineList(text: string): boolean {
 function tail(text: string, max = 24): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   return trimmed.length > max ? `…${trimmed.slice(-max)}` : trimmed;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -51,18 +51,18 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
   for (const node of root.children) {
     const start = (node.position?.start.offset ?? 0) + bodyStart;
     const end = (node.position?.end.offset ?? 0) + bodyStart;
-    const swallowed = node.type === 'paragraph' ? swallowedDefinitions(text, start, end) : -1;
-    if (swallowed === -1) {
+    const swallowed = node.type === 'paragraph' ? swallowedDefinitions(text, start, end) : [];
+    if (swallowed.length === 0) {
       blocks.push({ index: blocks.length, type: node.type, node, start, end, text: blockText(node) });
       continue;
     }
     // A paragraph that ran into link reference definitions (text pasted right above
     // `[label]: url` lines, with no blank line between): the definitions are blocks of
     // their own, as they were before the text came.
-    const paragraphEnd = start + text.slice(start, swallowed).trimEnd().length;
-    const paragraph = paragraphUpTo(node as Paragraph, text.slice(bodyStart), swallowed - bodyStart, positionOf(lines, start, paragraphEnd, bodyStart));
+    const paragraphEnd = start + text.slice(start, swallowed[0].start).trimEnd().length;
+    const paragraph = paragraphUpTo(node as Paragraph, text.slice(bodyStart), swallowed[0].start - bodyStart, positionOf(lines, start, paragraphEnd, bodyStart));
     blocks.push({ index: blocks.length, type: 'paragraph', node: paragraph, start, end: paragraphEnd, text: blockText(paragraph) });
-    for (const line of definitionLines(text, swallowed, end)) {
+    for (const line of swallowed) {
       const definition = { ...line.node, position: positionOf(lines, line.start, line.end, bodyStart) } as RootContent;
       blocks.push({ index: blocks.length, type: 'definition', node: definition, start: line.start, end: line.end, text: '' });
     }
@@ -97,35 +97,30 @@ const MAX_DEFINITION_LINE = 2000;
 // and read as a definition it would vanish from the page once a fix leaves it alone.
 const DEFINITION_LINE = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*<?((?:[A-Za-z][A-Za-z0-9+.-]*:|\.{0,2}\/|#)[^\s<>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 
-/**
- * Where a paragraph's trailing run of link-reference-definition lines starts (the offset
- * of the first such line), or -1: none, or nothing but definitions (then it is not a
- * paragraph that swallowed them). Bounded: only the paragraph's own lines are read.
- */
-function swallowedDefinitions(text: string, start: number, end: number): number {
-  let at = end;
-  let first = -1;
-  while (at > start) {
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const from = Math.max(lineStart, start);
-    // A definition is one short line: a longer one is text (and not worth a regex).
-    if (at - from > MAX_DEFINITION_LINE || !DEFINITION_LINE.test(text.slice(from, at).replace(/\r$/, ''))) break;
-    first = from;
-    at = from - 1;
-  }
-  return first > start ? first : -1;
+interface DefinitionLine {
+  start: number;
+  end: number;
+  node: { type: 'definition'; identifier: string; label: string; url: string; title: null };
 }
 
-function definitionLines(text: string, from: number, end: number): { start: number; end: number; node: { type: 'definition'; identifier: string; label: string; url: string; title: null } }[] {
-  const found = [];
-  for (let at = from; at < end; ) {
-    const lineEnd = Math.min(end, text.indexOf('\n', at) === -1 ? end : text.indexOf('\n', at));
-    const line = text.slice(at, lineEnd).replace(/\r$/, '');
-    const match = DEFINITION_LINE.exec(line);
-    if (match) found.push({ start: at, end: at + line.length, node: { type: 'definition' as const, identifier: match[1].toLowerCase(), label: match[1], url: match[2], title: null } });
-    at = lineEnd + 1;
+/**
+ * The paragraph's trailing run of link-reference-definition lines, in order: none when
+ * there is none, or when the paragraph is nothing but definitions (then it swallowed
+ * nothing). Bounded: only the paragraph's own lines are read, each at most once.
+ */
+function swallowedDefinitions(text: string, start: number, end: number): DefinitionLine[] {
+  const found: DefinitionLine[] = [];
+  let at = end;
+  while (at > start) {
+    const from = Math.max(text.lastIndexOf('\n', at - 1) + 1, start);
+    const line = text.slice(from, at).replace(/\r$/, '');
+    // A definition is one short line: a longer one is text (and not worth a regex).
+    const match = at - from <= MAX_DEFINITION_LINE ? DEFINITION_LINE.exec(line) : null;
+    if (!match) break;
+    found.push({ start: from, end: from + line.length, node: { type: 'definition', identifier: match[1].toLowerCase(), label: match[1], url: match[2], title: null } });
+    at = from - 1;
   }
-  return found;
+  return found.length > 0 && found[found.length - 1].start > start ? found.reverse() : [];
 }
 
 function positionOf(lines: LineIndex, start: number, end: number, bodyStart: number) {

@@ -152,6 +152,12 @@ const USAGE_HEADING = /^(?:使用法|使い方|用法|usage)$/i;
 /** The label that opens a heading: "OpenSSL" in "OpenSSL: Client DoS…", "注意" in "注意：…". */
 const HEADING_LABEL = /^([^:：\s][^:：]{1,39})[:：]\s*\S/;
 
+/** Whether two titles open with the same label (`OpenSSL:`, `詳細な仕組み:`). */
+function labelsMatch(a: string, b: string): boolean {
+  const label = HEADING_LABEL.exec(a)?.[1];
+  return label !== undefined && label === HEADING_LABEL.exec(b)?.[1];
+}
+
 /** Longest differing stretch (characters) of a near copy taken as one edit: a word or two. */
 const ONE_EDIT = 16;
 
@@ -488,11 +494,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     // Headings that open with the same label ("OpenSSL: Client DoS…" / "OpenSSL: ECDSA key
     // extraction…", "手順 1: …"): entries of one kind, however their titles go on.
-    const headingLabel = (heading: number) => HEADING_LABEL.exec(infos[heading].text.trim())?.[1];
-    const sameLabel = (a: number, b: number) => {
-      const label = headingLabel(a);
-      return label !== undefined && label === headingLabel(b);
-    };
+    const sameLabel = (a: number, b: number) => labelsMatch(infos[a].text.trim(), infos[b].text.trim());
     const siblingPlace = (copyIndex: number, sourceIndex: number) => {
       const copy = sectionSlot(copyIndex);
       const source = sectionSlot(sourceIndex);
@@ -645,24 +647,43 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const added = a.slice(k, k + extra).join(' ').replace(/[,.;]$/, '');
       return ADDED_AGAIN.test(added) && a.slice(k + extra).join(' ') === b.slice(k).join(' ');
     };
-    // An API page's usage said again from its reference ("## リファレンス" … "## 使用法"):
-    // the guide that shows an API in use restates what its entry says, caveats and all.
-    // The part each block stands in, found in one pass over the open headings.
-    const partOf = new Int32Array(infos.length).fill(0); // 1: reference, 2: usage
+    // Each heading's parent (the nearest heading above of a lower level) and previous
+    // sibling (the nearest of its level under that parent), in one pass with a stack.
+    const parents = new Map<number, number>();
+    const siblings = new Map<number, number>();
     {
-      const open: { index: number; depth: number; part: number }[] = [];
+      const open: number[] = [];
       for (let i = 0; i < infos.length; i++) {
-        if (infos[i].block.type === 'heading') {
-          const depth = depthAt(i) ?? 0;
-          while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop();
-          const title = withoutTrailingBraces(infos[i].text.trim());
-          const part = REFERENCE_HEADING.test(title) ? 1 : USAGE_HEADING.test(title) ? 2 : (open[open.length - 1]?.part ?? 0);
-          open.push({ index: i, depth, part });
-          continue;
+        if (infos[i].block.type !== 'heading') continue;
+        const depth = depthAt(i) ?? 0;
+        let sibling = -1;
+        while (open.length > 0 && (depthAt(open[open.length - 1]) ?? 0) >= depth) {
+          const closed = open.pop()!;
+          if (depthAt(closed) === depth) sibling = closed;
         }
-        partOf[i] = open[open.length - 1]?.part ?? 0;
+        parents.set(i, open.length > 0 ? open[open.length - 1] : -1);
+        siblings.set(i, sibling);
+        open.push(i);
       }
     }
+    const parentHeading = (heading: number) => parents.get(heading) ?? -1;
+    const previousSibling = (heading: number) => siblings.get(heading) ?? -1;
+    // An API page's usage said again from its reference ("## リファレンス" … "## 使用法"):
+    // the guide that shows an API in use restates what its entry says, caveats and all.
+    // The part a block stands in: that of its heading, or of the nearest heading above it
+    // that names one.
+    const headingParts = new Map<number, number>();
+    const partOfHeading = (heading: number): number => {
+      if (heading === -1) return 0;
+      let part = headingParts.get(heading);
+      if (part === undefined) {
+        const title = withoutTrailingBraces(infos[heading].text.trim());
+        part = REFERENCE_HEADING.test(title) ? 1 : USAGE_HEADING.test(title) ? 2 : partOfHeading(parentHeading(heading));
+        headingParts.set(heading, part);
+      }
+      return part;
+    };
+    const partOf = (index: number) => partOfHeading(headingBefore(index)); // 1: reference, 2: usage
     // Where the usage says it: right after an example, or in a callout beside it
     // (`<Pitfall>`, `<Note>`, `:::note`). A pasted copy lands after any block.
     const inCallout = (index: number) => {
@@ -695,19 +716,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       }
       return panelTitles.get(panel)!;
     };
-    // Titles of one kind: the same label ("詳細な仕組み: …").
-    const titlesAlike = (a: string, b: string) => {
-      if (a === '' || b === '') return false;
-      // By label only: questions of a FAQ resemble each other too ("How do I install on Linux?").
-      const label = HEADING_LABEL.exec(a)?.[1];
-      return label !== undefined && label === HEADING_LABEL.exec(b)?.[1];
-    };
+    // Titles of one kind share a label ("詳細な仕組み: …"); resembling is not enough, as the
+    // questions of a FAQ resemble each other too ("How do I install on Linux?").
     const inTwoPanels = (repeat: Repeat) => {
       const [ours, theirs] = [panels[repeat.index], panels[repeat.sources[0]]];
-      return ours !== 0 && theirs !== 0 && ours !== theirs && titlesAlike(panelTitle(ours), panelTitle(theirs));
+      return ours !== 0 && theirs !== 0 && ours !== theirs && labelsMatch(panelTitle(ours), panelTitle(theirs));
     };
     const usageRestatesReference = (repeat: Repeat) =>
-      partOf[repeat.index] === 2 && partOf[repeat.sources[0]] === 1 && (typeAt(contentNear(repeat.index, -1)) === 'code' || inCallout(repeat.index));
+      partOf(repeat.index) === 2 && partOf(repeat.sources[0]) === 1 && (typeAt(contentNear(repeat.index, -1)) === 'code' || inCallout(repeat.index));
     // One edit: the two differ in a single stretch of a word or two, not inside brackets (a
     // UI label, "メニューから[Bind]を…" / "[Call]"). A template filled in again differs where its
     // fields are, most often in several places ("承認者になるには…承認者の資格" / "メンテナーに
@@ -982,27 +998,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // heading and its source sit under different parents, each right after a sibling
     // heading that says the same. A generator re-emits a section after whatever heading it
     // reached, not after the sibling that precedes its source.
-    // Each heading's parent (the nearest heading above of a lower level) and previous
-    // sibling (the nearest of its level under that parent), in one pass with a stack.
-    const parents = new Map<number, number>();
-    const siblings = new Map<number, number>();
-    {
-      const open: number[] = [];
-      for (let i = 0; i < infos.length; i++) {
-        if (infos[i].block.type !== 'heading') continue;
-        const depth = depthAt(i) ?? 0;
-        let sibling = -1;
-        while (open.length > 0 && (depthAt(open[open.length - 1]) ?? 0) >= depth) {
-          const closed = open.pop()!;
-          if (depthAt(closed) === depth) sibling = closed;
-        }
-        parents.set(i, open.length > 0 ? open[open.length - 1] : -1);
-        siblings.set(i, sibling);
-        open.push(i);
-      }
-    }
-    const parentHeading = (heading: number) => parents.get(heading) ?? -1;
-    const previousSibling = (heading: number) => siblings.get(heading) ?? -1;
     const sameOutlineElsewhere = (run: RepeatedRun) => {
       const [head] = run.members;
       const source = head.sources[0];

@@ -123,10 +123,10 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
     case '感動詞':
       // A single kana tagged as an interjection is half a word (なりま|す, 「…）ま」); two
       // are too short to tell.
-      return [...surface].length >= 3 ? 'finished' : [...surface].length === 1 && /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(surface) ? 'unfinished' : 'open';
+      return [...surface].length >= 3 ? 'finished' : SINGLE_KANA.test(surface) ? 'unfinished' : 'open';
     case 'UNK':
       // A single kana the dictionary does not know is half a word (デフォルトの|ス).
-      return /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(surface) && surface !== 'ー' ? 'unfinished' : 'open';
+      return SINGLE_KANA.test(surface) && surface !== 'ー' ? 'unfinished' : 'open';
     case '接続詞':
     case '連体詞':
     case '接頭詞':
@@ -135,6 +135,9 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
       return 'open';
   }
 }
+
+/** One hiragana or katakana character. */
+const SINGLE_KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 
 /** A continuative stem and the first kana of ます (あり|ま, し|ま), or くださ|い, ましょ|う, でしょ|う, after a word. */
 const HALF_POLITE_ENDING = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[りしきちにびみいえけせてねべめれげじぎ]ま|くださ|ましょ|でしょ)$/u;
