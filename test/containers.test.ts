@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapsiblePanels, inTabContainers, type ContainerBlock } from '../src/text/containers.js';
+import { collapsiblePanels, docfxTabPanes, inTabContainers, type ContainerBlock } from '../src/text/containers.js';
 
 const block = (raw: string, code = false, indented = false): ContainerBlock => ({ raw, code, indented });
 
@@ -22,6 +22,21 @@ describe('inTabContainers', () => {
     // Another class is no switch; one left open marks nothing.
     expect(inTabContainers([block('<div class="warning">'), block('Text.'), block('</div>'), block('After.')])).toEqual([false, false, false, false]);
     expect(inTabContainers([block('<div class="sfc">'), block('Text.'), block('More.')])).toEqual([false, false, false]);
+  });
+});
+
+describe('docfxTabPanes', () => {
+  const panesOf = (blocks: ReturnType<typeof block>[]) => docfxTabPanes(blocks).map((place) => (place ? `${place.group}.${place.pane}` : '-'));
+
+  it('numbers each pane from its `[Title](#tab/id)` heading to the thematic break that ends the group', () => {
+    const blocks = [block('Intro.'), block('# [Function command](#tab/noui)'), block('### Configure'), block('Step.'), block('# <a name="task-pane"></a>[Task pane](#tab/taskpane)'), block('### Configure'), block('Step.'), block('---'), block('## Test'), block('After.')];
+    expect(panesOf(blocks)).toEqual(['-', '1.1', '1.1', '1.1', '1.2', '1.2', '1.2', '-', '-', '-']);
+  });
+
+  it('ends the group at a heading of its level that is no tab, or runs to the end; a second group counts on', () => {
+    expect(panesOf([block('## [<a name="win"></a>Windows](#tab/windows/)'), block('A.'), block('## Next'), block('B.'), block('## [macOS](#tab/macos)'), block('### Deeper'), block('C.')])).toEqual(['1.1', '1.1', '-', '-', '2.2', '2.2', '2.2']);
+    // A link to a tab in prose, a heading whose link is only part of it, or one in a code block is no pane.
+    expect(panesOf([block('See [Windows](#tab/windows).'), block('## Install on [Windows](#tab/windows)'), block('# [A](#tab/a)', true), block('A.')])).toEqual(['-', '-', '-', '-']);
   });
 });
 

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, linkCount, linkTargets, type BlockInfo } from '../../src/blocks.js';
 import { comparisonKey, weightedLength } from '../../src/text/normalize.js';
-import { collapsiblePanels } from '../../src/text/containers.js';
+import { collapsiblePanels, docfxTabPanes } from '../../src/text/containers.js';
 import { closerOf } from '../../src/text/sentence-end.js';
 import { CONTINUATION_WINDOW, continuesSection, CUT_SOURCE_RATIO, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
 
@@ -490,7 +490,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const source = sectionSlot(repeat.sources[0]);
       if (!copy || !source || copy.heading === source.heading) return false;
       if (infos[copy.heading].key === '' || infos[copy.heading].key !== infos[source.heading].key) return false;
-      return !reEmittedSection(copy.heading, source.heading) && samePlace(copy, source);
+      return !reEmittedSection(copy.heading, source.heading) && (samePlace(copy, source) || beforeSameBlock(repeat.index, repeat.sources[0]));
+    };
+    // Right before the same code, list or table as its source ("## 依存関係" under each
+    // exporter: the sentence that says what to install, then the same `dotnet add package`).
+    // (Not before the same paragraph: a stretch of copies pasted together is followed by its
+    // own next copy.)
+    const beforeSameBlock = (copyIndex: number, sourceIndex: number) => {
+      const [next, sourceNext] = [contentNear(copyIndex, 1), contentNear(sourceIndex, 1)];
+      return next !== -1 && sourceNext !== -1 && typeAt(next) !== 'paragraph' && typeAt(next) !== 'heading' && infos[next].key !== '' && infos[next].key === infos[sourceNext].key;
     };
     // Headings that open with the same label ("OpenSSL: Client DoS…" / "OpenSSL: ECDSA key
     // extraction…", "手順 1: …"): entries of one kind, however their titles go on.
@@ -716,6 +724,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       }
       return panelTitles.get(panel)!;
     };
+    // Two DocFX tabs of one group ("# [関数コマンド](#tab/noui)" / "# [作業ウィンドウ](#tab/taskpane)")
+    // are one tutorial told for each way of doing it: a step said in each, under a section of
+    // the same name ("### 予定のメモを表示する" in both), is the same step. Pasted under
+    // another step of the other tab, it is still a copy.
+    const tabPanes = docfxTabPanes(infos.map((info, i) => ({ raw: rawAt(i), code: info.block.type === 'code', indented: false })));
+    const inTwoTabs = (index: number, source: number) => {
+      const [ours, theirs] = [tabPanes[index], tabPanes[source]];
+      if (ours === undefined || theirs === undefined || ours.group !== theirs.group || ours.pane === theirs.pane) return false;
+      const [heading, sourceHeading] = [headingBefore(index), headingBefore(source)];
+      const tabHeading = (at: number) => tabPanes[at] !== undefined && tabPanes[at - 1]?.pane !== tabPanes[at]!.pane;
+      return heading !== -1 && sourceHeading !== -1 && (infos[heading].key === infos[sourceHeading].key || (tabHeading(heading) && tabHeading(sourceHeading)));
+    };
     // Titles of one kind share a label ("詳細な仕組み: …"); resembling is not enough, as the
     // questions of a FAQ resemble each other too ("How do I install on Linux?").
     const inTwoPanels = (repeat: Repeat) => {
@@ -825,7 +845,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
-      if (answersProblem(repeat.index, repeat.sources[0]) || (repeat.kind === 'exact' && restatedInSummary(repeat.index, repeat.sources[0], false))) return false;
+      if (inTwoTabs(repeat.index, repeat.sources[0]) || answersProblem(repeat.index, repeat.sources[0]) || (repeat.kind === 'exact' && restatedInSummary(repeat.index, repeat.sources[0], false))) return false;
       if (info.role !== 'prose') return false;
       const length = weightedLength(info.key);
       switch (repeat.kind) {
@@ -1030,6 +1050,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         return theirs.length > 0 && theirs.every((anchor) => anchor !== undefined && anchor !== ours);
       });
     const stands = (run: RepeatedRun) => {
+      const [sourceFirst, sourceLast] = sourceRange(run);
+      if (inTwoTabs(run.first, sourceFirst)) {
+        // The same steps in two tabs: not copies one by one either.
+        for (const member of run.members) restatedBlocks.add(member.index);
+        return false;
+      }
       if (pastedUnderAnotherHeading(run) || inPlace(run)) return true;
       // Its blocks may repeat template labels found all over the article, so their
       // first occurrences need not follow each other: the heading and text say enough.
@@ -1043,7 +1069,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       }
       // A stretch of a sibling section said again in the same words: the template's text,
       // when neither the copy nor its source crosses a heading.
-      const [sourceFirst, sourceLast] = sourceRange(run);
       const withinSections = headingsBetween(run.first, run.last) === 0 && headingsBetween(sourceFirst, sourceLast) === 0;
       if (parallelSections(run) || (withinSections && siblingPlace(run.first, sourceFirst))) return false;
       // Most neighbouring copies must follow each other in the source as well.

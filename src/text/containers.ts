@@ -24,6 +24,10 @@ const MKDOCS_TAB = /^\s*===\+?\s+"[^"]*"\s*$/;
 const VUE_PREFERENCE = /^[ \t]*<div[ \t]+class="(?:options-api|composition-api|sfc|html)"[ \t]*>/m;
 const DIV_OPEN = /^[ \t]*<div\b[^>\n]*>/gm;
 const DIV_CLOSE = /^[ \t]*<\/div[ \t]*>/gm;
+// DocFX / Microsoft Learn tabs (see docfxTabPanes).
+const DOCFX_TAB = /^(#{1,6})[ \t]+(?:<a\b[^>\n]*>[ \t]*<\/a>[ \t]*)?\[[^\]\n]+\]\(#tab\/[^)\s]*\)[ \t]*$/;
+const HEADING_LEVEL = /^(#{1,6})(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 export interface ContainerBlock {
   /** Raw text of the block. */
@@ -102,4 +106,35 @@ export function collapsiblePanels(blocks: readonly ContainerBlock[]): number[] {
   }
   if (current !== 0) for (let i = openedAt; i < blocks.length; i++) panel[i] = 0;
   return panel;
+}
+
+/**
+ * DocFX / Microsoft Learn tabs: a heading that is only a link to `#tab/…`
+ * (`# [Task pane](#tab/taskpane)`, an `<a name>` anchor before it allowed) opens a pane that
+ * runs to the next such heading. The group ends at a thematic break (`---`), at another
+ * heading of its level or higher, or at the article's end. Such panes often hold a whole
+ * tutorial each (one per way of building an add-in), so they are not set aside like small
+ * tab panes: only what one pane says again from another is the same step in each.
+ * For each block, its pane's number and its group's (1, 2, …), or undefined outside any.
+ */
+export function docfxTabPanes(blocks: readonly ContainerBlock[]): ({ pane: number; group: number } | undefined)[] {
+  const panes: ({ pane: number; group: number } | undefined)[] = new Array(blocks.length).fill(undefined);
+  let level = 0;
+  let pane = 0;
+  let group = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const { raw, code } = blocks[i];
+    const trimmed = code ? '' : raw.trim();
+    const tab = DOCFX_TAB.exec(trimmed);
+    if (tab) {
+      if (level === 0) group++;
+      level = tab[1].length;
+      pane++;
+    } else if (level > 0 && (THEMATIC_BREAK.test(trimmed) || (HEADING_LEVEL.exec(trimmed)?.[1].length ?? 7) <= level)) {
+      level = 0;
+      continue;
+    }
+    if (level > 0) panes[i] = { pane, group };
+  }
+  return panes;
 }
