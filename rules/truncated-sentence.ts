@@ -118,11 +118,12 @@ function contentEnd(article: Article, info: BlockInfo, matcher: MarkerMatcher): 
 function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: number | undefined, articleText: string): boolean {
   if (info.ending === 'finished') return false;
   // Credits end where the names end, with or without a last comma.
-  if (reason !== 'beforeMarker' && isNameList(info)) return false;
+  // (A link opened after the last name, `[`, is a cut.)
+  if (reason !== 'beforeMarker' && isNameList(info) && !raw.trimEnd().endsWith('[')) return false;
   if (info.ending === 'unfinished') return true;
   // Text that stops inside markup: an HTML tag, a link's target or inline code left open
   // (`<a href="https://www.chrom`, `[repo](https:`, "`scrollX` と `").
-  if (stopsInsideMarkup(raw)) return true;
+  if (stopsInsideMarkup(raw) || endsOnUndefinedReference(raw, articleText)) return true;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
@@ -156,10 +157,15 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // credit; a capitalised word after sentences, or in Japanese prose, is a cut).
   const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
   const severalSentences = /[。．！？!?](?=\s*\S)|[a-z]\.\s+\S/.test(text);
+  // Text that ends on a whole link names where to go ("…let us know on [the forum](…) or
+  // [the chat](…)"); a cut lands inside a link far more often than right after one.
+  if (/\]\([^()\s]*\)$|\]\[[^\]]*\]$|>$/.test(raw.trimEnd())) return false;
+  // A sentence of a dozen words or more is no credit or name line, whatever its last word.
+  const longSentence = (text.split(/(?<=[.!?])\s+/).at(-1) ?? '').split(/\s+/).length >= 12;
   return (
     /(?:^|[\s(「『“"'`])[a-z][\w'’-]*$/.test(text) ||
     /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ||
-    ((japanese || severalSentences) && /[A-Za-z]$/.test(text))
+    ((japanese || severalSentences || longSentence) && /[A-Za-z]$/.test(text))
   );
 }
 
@@ -282,8 +288,11 @@ function endsWithLinkLine(info: BlockInfo): boolean {
   // sentence ("…可能にすることです。[さらに読む](…)"): a call to action.
   if (i < 1 || (children[i].type !== 'link' && children[i].type !== 'linkReference')) return false;
   const before = children[i - 1];
-  return before.type === 'break' || (before.type === 'text' && (/\n\s*$/.test(before.value ?? '') || sentenceEnding((before.value ?? '').trimEnd()) === 'finished'));
+  return before.type === 'break' || (before.type === 'text' && (/\n\s*$/.test(before.value ?? '') || sentenceEnding((before.value ?? '').trimEnd()) === 'finished' || POINTS_TO_LINK.test((before.value ?? '').slice(-200))));
 }
+
+/** A sentence that points to the link it ends on: "Read more on the [OpenJS blog](…)", "詳しくは[こちら](…)". */
+const POINTS_TO_LINK = /(?:^|[.!?。！？]\s*|\n)\s*(?:(?:(?:read|learn|find out|hear) more|more (?:info(?:rmation)?|details)|for (?:more|details|further)|see|check out|visit)\b|詳しくは|詳細は)[^.!?。！？\n]{0,80}$/i;
 
 /** Sign-offs and credits that end articles without punctuation. */
 const SIGN_OFF = /^(?:[-—–]{1,3}|photos? by|image by|写真|画像|出典|source:|via |cheers|thanks|regards|happy )/i;
@@ -344,10 +353,43 @@ function stopsInsideMarkup(raw: string): boolean {
   const tag = end.lastIndexOf('<');
   if (tag !== -1 && tag > end.lastIndexOf('>') && /^<(?:\/?[A-Za-z][\w-]*(?:\s|$)|https?:\/\/\S*$)/.test(end.slice(tag))) return true;
   if (/\]\([^)\s]*$/.test(end)) return true;
+  // A bracket opened as the last character (`[@karasowles](…)\n[`).
+  if (end.endsWith('[')) return true;
+  // A quotation opened and not closed: "…または'cla", `…the "ICE`.
+  if (openQuoteAtEnd(end)) return true;
   // A code span left open near the end (its opener in the last 40 characters).
   const window = trimmed.slice(-2000);
   const open = openCodeSpanAt(window);
   return open !== -1 && open >= window.length - 40;
+}
+
+/**
+ * The text's last straight quote (`'` or `"`) opens a quotation that nothing closes: it
+ * stands where a quotation opens (at the start, or after a space, an opening bracket or
+ * Japanese text), a letter follows it, and the quote occurs an odd number of times. An
+ * apostrophe follows a letter (`don't`, `users'`), so it never counts.
+ */
+function openQuoteAtEnd(text: string): boolean {
+  return ["'", '"'].some((quote) => {
+    const at = text.lastIndexOf(quote);
+    if (at === -1 || text.length - at > 40) return false;
+    const before = text[at - 1] ?? ' ';
+    const opens = /[\s(（「『\[]/.test(before) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(before);
+    return opens && /\p{L}/u.test(text[at + 1] ?? '') && !text.slice(at + 1).includes(quote) && text.split(quote).length % 2 === 0;
+  });
+}
+
+/**
+ * A paragraph that ends on a bracketed label that is no link: `report bugs [on GitHub]`
+ * with no `[on GitHub]: …` definition in the article, what is left of a link cut before its
+ * target. Footnotes (`[^1]`), task boxes and full references (`[text][label]`) do not count.
+ */
+function endsOnUndefinedReference(raw: string, articleText: string): boolean {
+  const match = /(?<![\]!\\])\[([^\[\]\n^][^\[\]\n]{1,99})\]$/.exec(raw.trimEnd().slice(-120));
+  if (!match || /^\s*[xX ]?\s*$/.test(match[1])) return false;
+  const label = match[1].replace(/\s+/g, ' ').trim().toLowerCase();
+  for (const line of articleText.matchAll(/^ {0,3}\[([^\]\n]{1,100})\]:/gm)) if (line[1].replace(/\s+/g, ' ').trim().toLowerCase() === label) return false;
+  return true;
 }
 
 /**
@@ -385,7 +427,7 @@ function finishedShareOf(infos: BlockInfo[], except: number): number | undefined
   // A short article: its last paragraph's own earlier sentences show the style; with no
   // other paragraph and none of those, there is no telling (undefined).
   const last = infos[except];
-  return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : prose === 0 ? undefined : 0;
+  return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : prose === 0 ? undefined : finished / prose;
 }
 
 /**
