@@ -778,10 +778,13 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     // Two paragraphs that show other images or link to other pages describe other things
     // in nearly the same words (a caption under each of two screenshots, "表示" / "非表示"):
-    // an edited copy keeps its source's links.
+    // an edited copy keeps its source's links. Only as many links, with other words around
+    // them: a copy whose words are all its source's, or whose edit broke a link's markup
+    // (`[Version changed been released`), is the same paragraph with its link mangled.
     const pointsElsewhere = (repeat: Repeat) => {
       const [copy, source] = [linkTargets(infos[repeat.index].block.node), linkTargets(infos[repeat.sources[0]].block.node)];
-      return copy.length > 0 && source.length > 0 && copy.join('\n') !== source.join('\n');
+      if (copy.length === 0 || copy.length !== source.length || copy.join('\n') === source.join('\n')) return false;
+      return comparisonKey(infos[repeat.index].proseText) !== comparisonKey(infos[repeat.sources[0]].proseText);
     };
     // A finished sentence that nearly says only the opening of a longer paragraph sums it up
     // ("**All supported lines are impacted by these flaws.**" after an advisory that opens
