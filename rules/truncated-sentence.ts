@@ -126,11 +126,16 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (stopsInsideMarkup(raw) || endsOnUndefinedReference(raw, articleText)) return true;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
+  // A Japanese paragraph that closes its earlier sentences with 。 and not its last one
+  // ("…を提供します。\n…からの接続も検証します"): written Japanese ends each sentence alike,
+  // so the last one stopped where its 。 was to come, however complete its words look. (Not
+  // a request: "[the docs](…) を確認してください" closes an article as a call to action.)
+  const lastLacksStop = reason === 'articleEnd' && /。\s*\S/.test(text) && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) && !/(?:ください|ましょう|どうぞ)$/.test(text);
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
-  if (JA_SENTENCE_FINAL.test(text)) return false;
+  if (JA_SENTENCE_FINAL.test(text) && !lastLacksStop) return false;
   // Japanese text that stops on a word: its last morphemes decide (loaded only here).
   const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
-  if (clause === 'finished') return false;
+  if (clause === 'finished' && !lastLacksStop) return false;
   // A byline names and stops; one that stops on a particle or a stem (`[ガイド](…)では、ここで
   // 定義した基本的な`) is a sentence cut after its link.
   if (reason !== 'beforeMarker' && clause !== 'unfinished' && isByline(info)) return false;
@@ -141,6 +146,7 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (reason === 'beforeMarker') return true;
   // Set closings end on a particle yet are finished ("次回もお楽しみに", "良いお年を").
   if (isSignature(raw) || JA_CLOSING.test(text)) return false;
+  if (lastLacksStop && finishedShare !== undefined && finishedShare >= 0.6) return true;
   // A particle or continuative end (10 characters or more) is a cut in any article.
   if (clause === 'unfinished' && text.length >= 10) return true;
   if (endsMidWord(text, articleText)) return true;
