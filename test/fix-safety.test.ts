@@ -98,3 +98,13 @@ describe('safe --fix on raw variants of a copy', () => {
     expect(fixText(article([...section('##', '<'), paragraphs[4], ...section('##', '<')])).output).toBe(clean);
   });
 });
+
+describe('sentencesWithoutVariant reads wrapped lines as one sentence', () => {
+  it('keeps a wrapped sentence whose near variant stays, and still finds one that has none', () => {
+    const removed = '`highlight.js` のリポジトリを clone しただけでは node_modules として\n使えないので改変。';
+    const kept = '`highlight.js` のリポジトリを clone しただけでは node_modules として\n使えないので注意。\n\nほかの段落。';
+    // Split at the line break, the second line ("使えないので改変") had no variant of its own.
+    expect(sentencesWithoutVariant(removed, kept)).toEqual([]);
+    expect(sentencesWithoutVariant('A line that wraps\nand ends here with words nobody kept.', 'Something else entirely.')).toEqual(['andendsherewithwordsnobodykept']);
+  });
+});

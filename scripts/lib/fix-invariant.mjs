@@ -14,7 +14,8 @@
 // lostSentences(damaged, output): the unsafe-level check. A sentence (split after
 // 。．！？, after "! ", "? " or ". ", at least 8 characters) that occurs once in the damaged text and is
 // gone from the output (whitespace-insensitive substring) is lost, unless the output has a
-// sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept). The
+// sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept), or it
+// is the last line of a sentence wrapped over lines whose whole has such a variant. The
 // similarity is taken on what a near copy may change (issue 10): case, width, punctuation,
 // symbols, link targets and emphasis aside, so "必要です。" kept as "必要です・・・・。", or
 // a link kept with its other target, is a variant kept.
@@ -94,6 +95,18 @@ export function sentences(text) {
     .filter((s) => s.length >= 8);
 }
 
+/**
+ * The same with wrapped lines joined: a line that ends without a sentence end goes on into
+ * the next one ("…node_modules として" / "使えないので注意。" is one sentence); blank lines
+ * still part paragraphs.
+ */
+export function wrappedSentences(text) {
+  return text
+    .split(/(?<=[。．！？])|(?<=[!?.])\s+|\n[ \t]*\n\s*/)
+    .map((s) => s.replace(/[ \t]*\n\s*/g, ' ').trim())
+    .filter((s) => s.length >= 8);
+}
+
 /** A sentence as a near copy may change it: NFKC, lower case, no link target, no punctuation or symbol. */
 export function variantKey(sentence) {
   return sentence
@@ -120,12 +133,20 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
   const flatOutput = stripWhitespace(unmark(output));
   let kept;
   const lost = [];
+  let wrapped;
+  const keptOrVariant = (sentence) => {
+    if (flatOutput.includes(stripWhitespace(sentence))) return true;
+    kept ??= [...sentences(unmark(output)), ...wrappedSentences(unmark(output))].map(variantKey);
+    const key = variantKey(sentence);
+    return kept.some((other) => similarity(key, other) >= minSimilarity);
+  };
   for (const [sentence, n] of counts) {
     const flat = stripWhitespace(sentence);
-    if (n !== 1 || flat.length < 8 || flatOutput.includes(flat)) continue;
-    kept ??= sentences(unmark(output)).map(variantKey);
-    const key = variantKey(sentence);
-    if (kept.some((other) => similarity(key, other) >= minSimilarity)) continue;
+    if (n !== 1 || flat.length < 8 || keptOrVariant(sentence)) continue;
+    // The last line of a sentence wrapped over lines is kept with a near variant of the whole.
+    wrapped ??= wrappedSentences(unmark(damaged));
+    const whole = wrapped.find((w) => w.length > sentence.length && stripWhitespace(w).endsWith(flat));
+    if (whole !== undefined && keptOrVariant(whole)) continue;
     lost.push(sentence);
   }
   return lost;

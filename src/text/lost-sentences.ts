@@ -27,6 +27,18 @@ function finishedSentences(text: string): string[] {
     .filter((s) => TERMINAL.test(s));
 }
 
+/**
+ * The same sentences with wrapped lines joined: a line that ends without a sentence end goes
+ * on into the next one ("…node_modules として" / "使えないので注意。"); blank lines still part
+ * paragraphs.
+ */
+function wrappedSentences(text: string): string[] {
+  return text
+    .split(/(?<=[。．！？])|(?<=[!?.])\s+|\n[ \t]*\n\s*/)
+    .map((s) => s.replace(/[ \t]*\n\s*/g, ' ').trim())
+    .filter((s) => TERMINAL.test(s));
+}
+
 /** Comparison keys of the sentences of `text` that are long enough to count. */
 function sentenceKeys(text: string): string[] {
   return finishedSentences(text)
@@ -45,19 +57,28 @@ export function sentencesWithoutVariant(removed: string, kept: string | KeptText
   if (keys.length === 0) return lost;
   const keptText = typeof kept === 'string' ? new KeptText(kept) : kept;
   const keptKey = keptText.derived('key', comparisonKey);
+  const keptSentences = () => keptText.derived('sentences', sentencesByLength);
+  // Kept whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
+  // one is kept when the paragraphs it was glued from are; or a near variant of it is kept.
+  const isKept = (key: string) => standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences());
+  let wrapped: string[] | undefined;
   for (const key of keys) {
-    // Whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
-    // one is kept when the paragraphs it was glued from are.
-    if (standsVerbatimIn(key, keptKey, budget).proven) continue;
-    const keptSentences = keptText.derived('sentences', sentencesByLength);
-    if (!hasNearVariant(key, keptSentences)) lost.push(key);
+    if (isKept(key)) continue;
+    // The last line of a sentence wrapped over lines ("…として" / "使えないので改変。") is kept
+    // when a near variant of the whole sentence is.
+    wrapped ??= wrappedSentences(removed).map(comparisonKey);
+    const whole = wrapped.find((sentence) => sentence.length > key.length && sentence.endsWith(key));
+    if (whole === undefined || !isKept(whole)) lost.push(key);
   }
   return lost;
 }
 
-/** Kept sentence keys sorted by length, so only those of a similar length are compared. */
+/** Kept sentence keys (by lines, and wrapped lines joined) sorted by length, so only those of a similar length are compared. */
 function sentencesByLength(text: string): string[] {
-  return sentenceKeys(text).sort((a, b) => a.length - b.length);
+  const wrapped = wrappedSentences(text)
+    .map(comparisonKey)
+    .filter((key) => key.length >= MIN_SENTENCE);
+  return [...new Set([...sentenceKeys(text), ...wrapped])].sort((a, b) => a.length - b.length);
 }
 
 function hasNearVariant(key: string, sorted: string[]): boolean {
