@@ -32,6 +32,9 @@ export type Ending = 'finished' | 'open' | 'unfinished';
  * - `unfinished`: ends in a comma, an opening bracket, a particle or a stop word: clearly cut.
  * - `open`: ends without punctuation (a noun, a word): cut, or a heading-like line.
  */
+/** Abbreviations that introduce what follows them, so no sentence ends on them. */
+const NEVER_FINAL_ABBREVIATION = /(?:^|[\s(（[])(?:e\.g|i\.e|cf|vs|viz|Mr|Mrs|Ms|Dr)\.$/i;
+
 export function sentenceEnding(text: string): Ending {
   // "()" closes a casual Japanese sentence like (笑).
   if (/\(\)$|（）$/.test(text)) return 'finished';
@@ -50,6 +53,9 @@ export function sentenceEnding(text: string): Ending {
   while (end > 0 && TRAILERS.has(text[end - 1])) end--;
   if (end === 0) return 'finished';
   const last = text[end - 1];
+  // An abbreviation that never ends a sentence ("(e.g.", "i.e.", "cf.", "vs.", "Dr."): the
+  // text was cut right after it.
+  if (last === '.' && NEVER_FINAL_ABBREVIATION.test(text.slice(Math.max(0, end - 8), end))) return 'unfinished';
   if (TERMINALS.has(last)) return 'finished';
   // A link text left open, unless the sentence finished ("Press Cmd+[ to go back.").
   if (/\[[^\]]*$/.test(text)) return 'unfinished';
