@@ -123,19 +123,14 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (info.ending === 'unfinished') return true;
   // Text that stops inside markup: an HTML tag, a link's target or inline code left open
   // (`<a href="https://www.chrom`, `[repo](https:`, "`scrollX` と `").
-  if (stopsInsideMarkup(raw) || endsOnUndefinedReference(raw, articleText)) return true;
+  if (stopsInsideMarkup(raw)) return true;
   if (isLeadIn(info)) return false;
   const text = info.proseText.trim();
-  // A Japanese paragraph that closes its earlier sentences with 。 and not its last one
-  // ("…を提供します。\n…からの接続も検証します"): written Japanese ends each sentence alike,
-  // so the last one stopped where its 。 was to come, however complete its words look. (Not
-  // a request: "[the docs](…) を確認してください" closes an article as a call to action.)
-  const lastLacksStop = reason === 'articleEnd' && /。\s*\S/.test(text) && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) && !/(?:ください|ましょう|どうぞ)$/.test(text);
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
-  if (JA_SENTENCE_FINAL.test(text) && !lastLacksStop) return false;
+  if (JA_SENTENCE_FINAL.test(text)) return false;
   // Japanese text that stops on a word: its last morphemes decide (loaded only here).
   const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
-  if (clause === 'finished' && !lastLacksStop) return false;
+  if (clause === 'finished') return false;
   // A byline names and stops; one that stops on a particle or a stem (`[ガイド](…)では、ここで
   // 定義した基本的な`) is a sentence cut after its link.
   if (reason !== 'beforeMarker' && clause !== 'unfinished' && isByline(info)) return false;
@@ -146,7 +141,6 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (reason === 'beforeMarker') return true;
   // Set closings end on a particle yet are finished ("次回もお楽しみに", "良いお年を").
   if (isSignature(raw) || JA_CLOSING.test(text)) return false;
-  if (lastLacksStop && finishedShare !== undefined && finishedShare >= 0.6) return true;
   // A particle or continuative end (10 characters or more) is a cut in any article.
   if (clause === 'unfinished' && text.length >= 10) return true;
   if (endsMidWord(text, articleText)) return true;
@@ -156,6 +150,7 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // cut, as written Japanese prose ends its sentences with 。.
   if (finishedShare === undefined && clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
   if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
+  if (endsOnUndefinedReference(raw, articleText)) return true;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in
@@ -165,9 +160,10 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   const severalSentences = /[。．！？!?](?=\s*\S)|[a-z]\.\s+\S/.test(text);
   // Text that ends on a whole link names where to go ("…let us know on [the forum](…) or
   // [the chat](…)"); a cut lands inside a link far more often than right after one.
-  if (/\]\([^()\s]*\)$|\]\[[^\]]*\]$|>$/.test(raw.trimEnd())) return false;
+  if (/\]\([^()\s]*\)$|\]\[[^\]]*\]$|<https?:\/\/[^>\s]*>$|<\/a>$/.test(raw.trimEnd())) return false;
   // A sentence of a dozen words or more is no credit or name line, whatever its last word.
-  const longSentence = (text.split(/(?<=[.!?])\s+/).at(-1) ?? '').split(/\s+/).length >= 12;
+  const lastSentence = text.split(/(?<=[.!?])\s+/).at(-1) ?? '';
+  const longSentence = lastSentence.split(/\s+/).length >= 12 && !CREDIT_OPENING.test(lastSentence);
   return (
     /(?:^|[\s(「『“"'`])[a-z][\w'’-]*$/.test(text) ||
     /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ||
@@ -244,13 +240,17 @@ const JA_SENTENCE_FINAL = /(?:ます|です|ました|でした|ません|ませ
  */
 function isSignature(raw: string): boolean {
   // An attribution after a quote on the same line: `*「…。」* - Jane Doe, CTO`.
-  if (/(?:[。．.!?！？][」』”"]?|[」』”"])[*_]*\s+[-—―–]{1,2}\s*[^。．.!?！？\n]{1,60}$/.test(raw.trim())) return true;
+  // (The last 400 characters only, and no overlapping whitespace runs: a hostile paragraph
+  // of spaces must not make these patterns backtrack.)
+  const end = raw.trim().slice(-400);
+  if (/(?:[。．.!?！？][」』”"]?|[」』”"])[*_]*[ \t]+[-—―–]{1,2}[ \t]*[^。．.!?！？\n]{1,60}$/.test(end)) return true;
   // A signature is set on its own line with a hard break (two spaces, a backslash or
   // <br>): a soft-wrapped sentence that ends on a short line is not one.
-  const hardBreak = /(?: {2,}|\\|<br\s*\/?>)\s*\n(?=[^\n]*$)|<br\s*\/?>(?=[^\n]*$)/i.exec(raw.trimEnd());
+  const tail = raw.trimEnd().slice(-400);
+  const hardBreak = /(?:[ \t]{2,}|\\|<br[ \t]*\/?>)[ \t]*\n(?=[^\n]*$)|<br[ \t]*\/?>(?=[^\n]*$)/i.exec(tail);
   if (!hardBreak) return false;
-  const before = raw.slice(0, hardBreak.index).trim().split('\n').pop() ?? '';
-  const last = raw.slice(hardBreak.index + hardBreak[0].length).trim();
+  const before = tail.slice(0, hardBreak.index).trim().split('\n').pop() ?? '';
+  const last = tail.slice(hardBreak.index + hardBreak[0].length).trim();
   return last.length > 0 && last.length <= 60 && !/[。．.!?！？]/.test(last) && sentenceEnding(before) === 'finished';
 }
 
@@ -299,6 +299,9 @@ function endsWithLinkLine(info: BlockInfo): boolean {
 
 /** A sentence that points to the link it ends on: "Read more on the [OpenJS blog](…)", "詳しくは[こちら](…)". */
 const POINTS_TO_LINK = /(?:^|[.!?。！？]\s*|\n)\s*(?:(?:(?:read|learn|find out|hear) more|more (?:info(?:rmation)?|details)|for (?:more|details|further)|see|check out|visit)\b|詳しくは|詳細は)[^.!?。！？\n]{0,80}$/i;
+
+/** A credit or thanks that runs long ("This post was written by Jane Doe, Senior Engineer on…"). */
+const CREDIT_OPENING = /^(?:this (?:post|article|blog post) (?:was|is) (?:written|authored|brought)|written by|authored by|posted by|special thanks|(?:many )?thanks (?:to|also)|follow us)\b/i;
 
 /** Sign-offs and credits that end articles without punctuation. */
 const SIGN_OFF = /^(?:[-—–]{1,3}|photos? by|image by|写真|画像|出典|source:|via |cheers|thanks|regards|happy )/i;
@@ -370,31 +373,41 @@ function stopsInsideMarkup(raw: string): boolean {
 }
 
 /**
- * The text's last straight quote (`'` or `"`) opens a quotation that nothing closes: it
- * stands where a quotation opens (at the start, or after a space, an opening bracket or
- * Japanese text), a letter follows it, and the quote occurs an odd number of times. An
- * apostrophe follows a letter (`don't`, `users'`), so it never counts.
+ * A quotation opened with a straight quote (`'` or `"`) that nothing closes, its opening
+ * in the last 40 characters. Read left to right: a quote that follows no Latin letter and
+ * precedes a letter opens ("または 'cla", "the \"ICE"); the next one closes. An apostrophe
+ * between Latin letters (`Let's`) or after a word with nothing open (`users'`) is no quote,
+ * and neither is an elision (`'em`, `'n'`, `'til`).
  */
 function openQuoteAtEnd(text: string): boolean {
+  const latin = (c: string | undefined) => /\p{Script=Latin}/u.test(c ?? '');
   return ["'", '"'].some((quote) => {
-    const at = text.lastIndexOf(quote);
-    if (at === -1 || text.length - at > 40) return false;
-    const before = text[at - 1] ?? ' ';
-    const opens = /[\s(（「『\[]/.test(before) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(before);
-    return opens && /\p{L}/u.test(text[at + 1] ?? '') && !text.slice(at + 1).includes(quote) && text.split(quote).length % 2 === 0;
+    let openAt = -1;
+    for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
+      if (quote === "'" && latin(text[i - 1]) && latin(text[i + 1])) continue;
+      if (openAt !== -1) openAt = -1;
+      else if (!latin(text[i - 1]) && /\p{L}/u.test(text[i + 1] ?? '') && !(quote === "'" && ELISION.test(text.slice(i, i + 8)))) openAt = i;
+    }
+    return openAt !== -1 && text.length - openAt <= 40;
   });
 }
 
+/** Elisions that open with an apostrophe: 'em, 'n', 'til, 'cause, 'round, 'tis. */
+const ELISION = /^'(?:em|n|til|cause|round|tis|twas)\b/i;
+
 /**
- * A paragraph that ends on a bracketed label that is no link: `report bugs [on GitHub]`
- * with no `[on GitHub]: …` definition in the article, what is left of a link cut before its
- * target. Footnotes (`[^1]`), task boxes and full references (`[text][label]`) do not count.
+ * A paragraph that ends on a bracketed label of several words that is no link: `report bugs
+ * [on GitHub]` with no `[on GitHub]: …` definition in the article (a quoted one, `> [on
+ * GitHub]: …`, counts), what is left of a link cut before its target. One word is a key or a
+ * button (`press [Enter]`, `[OK]`), a label after a sentence end a citation (`…companies.[12]`,
+ * `[citation needed]`); footnotes (`[^1]`) and full references (`[text][label]`) are links.
+ * Asked only in an article whose paragraphs end properly.
  */
 function endsOnUndefinedReference(raw: string, articleText: string): boolean {
-  const match = /(?<![\]!\\])\[([^\[\]\n^][^\[\]\n]{1,99})\]$/.exec(raw.trimEnd().slice(-120));
-  if (!match || /^\s*[xX ]?\s*$/.test(match[1])) return false;
+  const match = /(?<![\]!\\.!?。．！？])\[([^\[\]\n^][^\[\]\n]{1,99})\]$/.exec(raw.trimEnd().slice(-120));
+  if (!match || !/\S\s+\S/.test(match[1].trim())) return false;
   const label = match[1].replace(/\s+/g, ' ').trim().toLowerCase();
-  for (const line of articleText.matchAll(/^ {0,3}\[([^\]\n]{1,100})\]:/gm)) if (line[1].replace(/\s+/g, ' ').trim().toLowerCase() === label) return false;
+  for (const line of articleText.matchAll(/^ {0,3}(?:>[ \t]*)*\[([^\]\n]{1,100})\]:/gm)) if (line[1].replace(/\s+/g, ' ').trim().toLowerCase() === label) return false;
   return true;
 }
 
@@ -430,8 +443,9 @@ function finishedShareOf(infos: BlockInfo[], except: number): number | undefined
     if (info.ending === 'finished') finished++;
   });
   if (prose >= 2) return finished / prose;
-  // A short article: its last paragraph's own earlier sentences show the style; with no
-  // other paragraph and none of those, there is no telling (undefined).
+  // A short article: its last paragraph's own earlier sentences show the style, else its one
+  // other paragraph does; with no other paragraph and none of those, there is no telling
+  // (undefined).
   const last = infos[except];
   return last && /[。．！？!?](?=\s*\S)|\.\s+\S/.test(last.proseText.trim()) ? 1 : prose === 0 ? undefined : finished / prose;
 }

@@ -107,4 +107,15 @@ describe('sentencesWithoutVariant reads wrapped lines as one sentence', () => {
     expect(sentencesWithoutVariant(removed, kept)).toEqual([]);
     expect(sentencesWithoutVariant('A line that wraps\nand ends here with words nobody kept.', 'Something else entirely.')).toEqual(['andendsherewithwordsnobodykept']);
   });
+
+  it('does not let the lines above a lost line lend it their length, nor joins block lines', () => {
+    const long = 'Open the portal and go to the resource group that holds your function app, its storage account, the key vault and the network you created earlier for the sample application';
+    // The whole differs from the kept one only in its last line, but that line is all changed.
+    expect(sentencesWithoutVariant(`${long}\nThen delete the group.`, `${long}\nSelect Export template.`)).toEqual(['thendeletethegroup']);
+    // List items, headings and table rows are lines of their own.
+    for (const [removed, kept] of [
+      [`- ${long}\n- Delete the old replica.`, `- ${long}\n- Keep the old replica.`],
+      [`## ${long}\nDrop every table.`, `## ${long}\nRead the manual.`],
+    ]) expect(sentencesWithoutVariant(removed, kept)).not.toEqual([]);
+  });
 });

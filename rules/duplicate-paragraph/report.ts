@@ -498,7 +498,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // own next copy.)
     const beforeSameBlock = (copyIndex: number, sourceIndex: number) => {
       const [next, sourceNext] = [contentNear(copyIndex, 1), contentNear(sourceIndex, 1)];
-      return next !== -1 && sourceNext !== -1 && typeAt(next) !== 'paragraph' && typeAt(next) !== 'heading' && infos[next].key !== '' && infos[next].key === infos[sourceNext].key;
+      return next !== -1 && sourceNext !== -1 && ['code', 'list', 'table'].includes(typeAt(next)) && infos[next].key !== '' && infos[next].key === infos[sourceNext].key;
     };
     // Headings that open with the same label ("OpenSSL: Client DoS…" / "OpenSSL: ECDSA key
     // extraction…", "手順 1: …"): entries of one kind, however their titles go on.
@@ -779,8 +779,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // Two paragraphs that show other images or link to other pages describe other things
     // in nearly the same words (a caption under each of two screenshots, "表示" / "非表示"):
     // an edited copy keeps its source's links. Only as many links, with other words around
-    // them: a copy whose words are all its source's, or whose edit broke a link's markup
-    // (`[Version changed been released`), is the same paragraph with its link mangled.
+    // them: a copy whose words (links aside) say exactly what its source's say, or whose edit
+    // broke a link's markup (`[Version changed been released`, one link fewer), is the same
+    // paragraph with its link mangled.
     const pointsElsewhere = (repeat: Repeat) => {
       const [copy, source] = [linkTargets(infos[repeat.index].block.node), linkTargets(infos[repeat.sources[0]].block.node)];
       if (copy.length === 0 || copy.length !== source.length || copy.join('\n') === source.join('\n')) return false;
@@ -1054,7 +1055,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       });
     const stands = (run: RepeatedRun) => {
       const [sourceFirst, sourceLast] = sourceRange(run);
-      if (inTwoTabs(run.first, sourceFirst)) {
+      if (inTwoTabs(run.first, sourceFirst) && inTwoTabs(run.last, sourceLast)) {
         // The same steps in two tabs: not copies one by one either.
         for (const member of run.members) restatedBlocks.add(member.index);
         return false;

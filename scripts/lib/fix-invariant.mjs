@@ -15,7 +15,8 @@
 // 。．！？, after "! ", "? " or ". ", at least 8 characters) that occurs once in the damaged text and is
 // gone from the output (whitespace-insensitive substring) is lost, unless the output has a
 // sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept), or it
-// is the last line of a sentence wrapped over lines whose whole has such a variant. The
+// is the last line of a sentence wrapped over lines whose whole is kept with no more edits
+// than 20% of the line's own length. The
 // similarity is taken on what a near copy may change (issue 10): case, width, punctuation,
 // symbols, link targets and emphasis aside, so "必要です。" kept as "必要です・・・・。", or
 // a link kept with its other target, is a variant kept.
@@ -95,16 +96,33 @@ export function sentences(text) {
     .filter((s) => s.length >= 8);
 }
 
+/** Block syntax that stands on a line of its own: a heading, list item, quote, table row or fence. */
+const BLOCK_LINE = /^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||```|~~~)/;
+
 /**
- * The same with wrapped lines joined: a line that ends without a sentence end goes on into
- * the next one ("…node_modules として" / "使えないので注意。" is one sentence); blank lines
- * still part paragraphs.
+ * For each sentence whose last line is wrapped from the lines above it (a paragraph's lines
+ * since its last sentence end, none of them block syntax, at most 8), that sentence and the
+ * whole sentence, read by position: "…node_modules として" / "使えないので改変。".
  */
-export function wrappedSentences(text) {
-  return text
-    .split(/(?<=[。．！？])|(?<=[!?.])\s+|\n[ \t]*\n\s*/)
-    .map((s) => s.replace(/[ \t]*\n\s*/g, ' ').trim())
-    .filter((s) => s.length >= 8);
+export function wrappedWholes(text) {
+  const wholes = new Map();
+  let pending = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '' || BLOCK_LINE.test(line)) {
+      pending = [];
+      continue;
+    }
+    const pieces = trimmed.split(/(?<=[。．！？])|(?<=[!?.])\s+/).map((piece) => piece.trim()).filter(Boolean);
+    if (!/[。．！？!?.]["”’」』）)\]*_]*$/.test(pieces[0])) {
+      pending = [...pending, trimmed].slice(-8);
+      continue;
+    }
+    if (pending.length > 0) wholes.set(pieces[0], [...pending, pieces[0]].join(' '));
+    const rest = pieces.at(-1);
+    pending = pieces.length > 1 && !/[。．！？!?.]["”’」』）)\]*_]*$/.test(rest) ? [rest] : [];
+  }
+  return wholes;
 }
 
 /** A sentence as a near copy may change it: NFKC, lower case, no link target, no punctuation or symbol. */
@@ -133,20 +151,21 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
   const flatOutput = stripWhitespace(unmark(output));
   let kept;
   const lost = [];
-  let wrapped;
-  const keptOrVariant = (sentence) => {
-    if (flatOutput.includes(stripWhitespace(sentence))) return true;
-    kept ??= [...sentences(unmark(output)), ...wrappedSentences(unmark(output))].map(variantKey);
-    const key = variantKey(sentence);
-    return kept.some((other) => similarity(key, other) >= minSimilarity);
-  };
+  let wholes;
   for (const [sentence, n] of counts) {
     const flat = stripWhitespace(sentence);
-    if (n !== 1 || flat.length < 8 || keptOrVariant(sentence)) continue;
-    // The last line of a sentence wrapped over lines is kept with a near variant of the whole.
-    wrapped ??= wrappedSentences(unmark(damaged));
-    const whole = wrapped.find((w) => w.length > sentence.length && stripWhitespace(w).endsWith(flat));
-    if (whole !== undefined && keptOrVariant(whole)) continue;
+    if (n !== 1 || flat.length < 8 || flatOutput.includes(flat)) continue;
+    kept ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()].map(variantKey);
+    const key = variantKey(sentence);
+    if (kept.some((other) => similarity(key, other) >= minSimilarity)) continue;
+    // The last line of a sentence wrapped over lines is kept when the whole sentence is kept
+    // with no more edits than the line's own share (the lines above lend it no length).
+    wholes ??= wrappedWholes(unmark(damaged));
+    const whole = wholes.get(sentence);
+    if (whole !== undefined) {
+      const [wholeKey, budget] = [variantKey(whole), (1 - minSimilarity) * Math.max(key.length, 10) + 1e-9];
+      if (kept.some((other) => Math.abs(other.length - wholeKey.length) <= budget && distance(wholeKey, other) <= budget)) continue;
+    }
     lost.push(sentence);
   }
   return lost;

@@ -109,9 +109,10 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
     case '助詞':
       // か is tagged 副助詞／並立助詞／終助詞. A final particle finishes a predicate; after
       // a noun, or as さ, it is often a word cut in half (保存|さ, くださ|い).
-      // な ends a plain form (するな, いいな); after a continuative or a conditional it is
-      // the first kana of a word cut in half (だけでな|く, なければな|らない).
-      if (surface === 'な' && sub1.includes('終助詞') && previous && (/^(?:連用|仮定)/.test(previous.form) || previous.sub1 === '接続助詞')) return 'unfinished';
+      // な ends a plain form (するな, いいな) and a verb's continuative (聞きな, a casual
+      // imperative); after an auxiliary's continuative or conditional, or a conjunctive
+      // particle, it is the first kana of a word cut in half (だけでな|く, なければな|らない).
+      if (surface === 'な' && sub1.includes('終助詞') && previous && ((previous.pos === '助動詞' && /^(?:連用|仮定)/.test(previous.form)) || previous.sub1 === '接続助詞')) return 'unfinished';
       if (sub1.includes('終助詞')) return surface !== 'さ' && previous && PREDICATES.has(previous.pos) ? 'finished' : 'open';
       // …について, …として: compound particles that close a title-like line.
       if (sub2 === '連語') return 'open';
@@ -130,10 +131,6 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
     case 'UNK':
       // A single kana the dictionary does not know is half a word (デフォルトの|ス).
       return SINGLE_KANA.test(surface) && surface !== 'ー' ? 'unfinished' : 'open';
-    case '名詞':
-      // One kanji right after a case particle is half a word (ファイルとして出|力): a sentence
-      // that ends on a noun there ends on a word of two or more (…を参照, …に注意).
-      return [...surface].length === 1 && /\p{Script=Han}/u.test(surface) && previous?.pos === '助詞' && previous.sub1 === '格助詞' ? 'unfinished' : 'open';
     case '接続詞':
     case '連体詞':
     case '接頭詞':

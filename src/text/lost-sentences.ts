@@ -27,16 +27,39 @@ function finishedSentences(text: string): string[] {
     .filter((s) => TERMINAL.test(s));
 }
 
+/** Block syntax that stands on a line of its own: a heading, list item, quote, table row or fence. */
+const BLOCK_LINE = /^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||```|~~~)/;
+const SENTENCE_END = /(?<=[。．！？])|(?<=[!?.])\s+/;
+/** Lines of wrapped text above a sentence's last line that are read with it (bounded). */
+const MAX_WRAPPED_LINES = 8;
+
 /**
- * The same sentences with wrapped lines joined: a line that ends without a sentence end goes
- * on into the next one ("…node_modules として" / "使えないので注意。"); blank lines still part
- * paragraphs.
+ * For each sentence whose last line is wrapped from the lines above it (a paragraph's lines
+ * since its last sentence end, none of them block syntax), its key and the key of the whole
+ * sentence: "…node_modules として" / "使えないので改変。" is one sentence. Line by line, by
+ * position; a blank line or a block line starts afresh.
  */
-function wrappedSentences(text: string): string[] {
-  return text
-    .split(/(?<=[。．！？])|(?<=[!?.])\s+|\n[ \t]*\n\s*/)
-    .map((s) => s.replace(/[ \t]*\n\s*/g, ' ').trim())
-    .filter((s) => TERMINAL.test(s));
+function wrappedWholes(text: string): Map<string, string> {
+  const wholes = new Map<string, string>();
+  let pending: string[] = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '' || BLOCK_LINE.test(line)) {
+      pending = [];
+      continue;
+    }
+    const pieces = trimmed.split(SENTENCE_END).map((piece) => piece.trim()).filter(Boolean);
+    if (!TERMINAL.test(pieces[0])) {
+      // No sentence ends on this line: it goes on into the next.
+      pending = [...pending, trimmed].slice(-MAX_WRAPPED_LINES);
+      continue;
+    }
+    const key = comparisonKey(pieces[0]);
+    if (pending.length > 0 && key.length >= MIN_SENTENCE) wholes.set(key, comparisonKey([...pending, pieces[0]].join(' ')));
+    const rest = pieces.at(-1)!;
+    pending = pieces.length > 1 && !TERMINAL.test(rest) ? [rest] : [];
+  }
+  return wholes;
 }
 
 /** Comparison keys of the sentences of `text` that are long enough to count. */
@@ -58,27 +81,37 @@ export function sentencesWithoutVariant(removed: string, kept: string | KeptText
   const keptText = typeof kept === 'string' ? new KeptText(kept) : kept;
   const keptKey = keptText.derived('key', comparisonKey);
   const keptSentences = () => keptText.derived('sentences', sentencesByLength);
-  // Kept whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
-  // one is kept when the paragraphs it was glued from are; or a near variant of it is kept.
-  const isKept = (key: string) => standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences());
-  let wrapped: string[] | undefined;
+  let wholes: Map<string, string> | undefined;
   for (const key of keys) {
-    if (isKept(key)) continue;
+    // Whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
+    // one is kept when the paragraphs it was glued from are.
+    if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences())) continue;
     // The last line of a sentence wrapped over lines ("…として" / "使えないので改変。") is kept
-    // when a near variant of the whole sentence is.
-    wrapped ??= wrappedSentences(removed).map(comparisonKey);
-    const whole = wrapped.find((sentence) => sentence.length > key.length && sentence.endsWith(key));
-    if (whole === undefined || !isKept(whole)) lost.push(key);
+    // when the whole sentence is kept with no more changed than the line's own share allows:
+    // the lines above it must not lend it their length.
+    wholes ??= wrappedWholes(removed);
+    const whole = wholes.get(key);
+    if (whole === undefined || !hasCloseVariant(whole, NEAR_EDIT_SHARE * Math.max(key.length, 10), keptSentences())) lost.push(key);
   }
   return lost;
 }
 
-/** Kept sentence keys (by lines, and wrapped lines joined) sorted by length, so only those of a similar length are compared. */
+/** Kept sentence keys (by lines, and wrapped sentences whole) sorted by length, so only those of a similar length are compared. */
 function sentencesByLength(text: string): string[] {
-  const wrapped = wrappedSentences(text)
-    .map(comparisonKey)
-    .filter((key) => key.length >= MIN_SENTENCE);
-  return [...new Set([...sentenceKeys(text), ...wrapped])].sort((a, b) => a.length - b.length);
+  return [...new Set([...sentenceKeys(text), ...wrappedWholes(text).values()])].sort((a, b) => a.length - b.length);
+}
+
+/** The share of a lost line's key that its wrapped sentence's kept variant may differ by (1 - NEAR_VARIANT). */
+const NEAR_EDIT_SHARE = 0.2;
+
+/** A kept sentence within `maxEdits` edits of `key` (sorted by length). */
+function hasCloseVariant(key: string, maxEdits: number, sorted: string[]): boolean {
+  for (const other of sorted) {
+    if (other.length < key.length - maxEdits) continue;
+    if (other.length > key.length + maxEdits) break;
+    if (distance(key.slice(0, 2000), other.slice(0, 2000)) <= maxEdits) return true;
+  }
+  return false;
 }
 
 function hasNearVariant(key: string, sorted: string[]): boolean {
