@@ -112,6 +112,10 @@ describe('sentencesWithoutVariant reads wrapped lines as one sentence', () => {
     const long = 'Open the portal and go to the resource group that holds your function app, its storage account, the key vault and the network you created earlier for the sample application';
     // The whole differs from the kept one only in its last line, but that line is all changed.
     expect(sentencesWithoutVariant(`${long}\nThen delete the group.`, `${long}\nSelect Export template.`)).toEqual(['thendeletethegroup']);
+    // A lowercase continuation is read with the line above, but a wholly changed end is still lost.
+    expect(sentencesWithoutVariant(`${long}\nand then delete the group.`, `${long}\nand select Export template.`)).toEqual(['andthendeletethegroup']);
+    // A changed word in the last line, under a long line kept as it was, is a near variant kept.
+    expect(sentencesWithoutVariant('See\nhttps://example.org/security/advisories/third-party/2019-002.md\nanother more information.', 'See\nhttps://example.org/security/advisories/third-party/2019-002.md\nfor more information.')).toEqual([]);
     // List items, headings and table rows are lines of their own.
     for (const [removed, kept] of [
       [`- ${long}\n- Delete the old replica.`, `- ${long}\n- Keep the old replica.`],

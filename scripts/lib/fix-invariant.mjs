@@ -15,8 +15,8 @@
 // 。．！？, after "! ", "? " or ". ", at least 8 characters) that occurs once in the damaged text and is
 // gone from the output (whitespace-insensitive substring) is lost, unless the output has a
 // sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept), or it
-// is the last line of a sentence wrapped over lines whose whole is kept with no more edits
-// than 20% of the line's own length. The
+// is the last line of a sentence wrapped over lines whose whole has such a variant ending
+// much as the line does (half alike at least). The
 // similarity is taken on what a near copy may change (issue 10): case, width, punctuation,
 // symbols, link targets and emphasis aside, so "必要です。" kept as "必要です・・・・。", or
 // a link kept with its other target, is a variant kept.
@@ -101,8 +101,9 @@ const BLOCK_LINE = /^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||```|~
 
 /**
  * For each sentence whose last line is wrapped from the lines above it (a paragraph's lines
- * since its last sentence end, none of them block syntax, at most 8), that sentence and the
- * whole sentence, read by position: "…node_modules として" / "使えないので改変。".
+ * since its last sentence end, none of them block syntax, at most 8; a capitalised line
+ * starts afresh), that sentence and the whole sentence, read by position: "…node_modules
+ * として" / "使えないので改変。".
  */
 export function wrappedWholes(text) {
   const wholes = new Map();
@@ -113,6 +114,8 @@ export function wrappedWholes(text) {
       pending = [];
       continue;
     }
+    // A capitalised line after a line without a sentence end opens a new sentence.
+    if (/^\p{Lu}/u.test(trimmed)) pending = [];
     const pieces = trimmed.split(/(?<=[。．！？])|(?<=[!?.])\s+/).map((piece) => piece.trim()).filter(Boolean);
     if (!/[。．！？!?.]["”’」』）)\]*_]*$/.test(pieces[0])) {
       pending = [...pending, trimmed].slice(-8);
@@ -158,13 +161,14 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
     kept ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()].map(variantKey);
     const key = variantKey(sentence);
     if (kept.some((other) => similarity(key, other) >= minSimilarity)) continue;
-    // The last line of a sentence wrapped over lines is kept when the whole sentence is kept
-    // with no more edits than the line's own share (the lines above lend it no length).
+    // The last line of a sentence wrapped over lines is kept when a near variant of the whole
+    // sentence is, one that ends much as the line does (half alike at least): the lines above
+    // must not lend a wholly changed line their likeness.
     wholes ??= wrappedWholes(unmark(damaged));
     const whole = wholes.get(sentence);
     if (whole !== undefined) {
-      const [wholeKey, budget] = [variantKey(whole), (1 - minSimilarity) * Math.max(key.length, 10) + 1e-9];
-      if (kept.some((other) => Math.abs(other.length - wholeKey.length) <= budget && distance(wholeKey, other) <= budget)) continue;
+      const wholeKey = variantKey(whole);
+      if (kept.some((other) => similarity(wholeKey, other) >= minSimilarity && similarity(key, other.slice(-key.length)) >= 0.5)) continue;
     }
     lost.push(sentence);
   }

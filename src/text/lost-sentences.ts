@@ -37,7 +37,7 @@ const MAX_WRAPPED_LINES = 8;
  * For each sentence whose last line is wrapped from the lines above it (a paragraph's lines
  * since its last sentence end, none of them block syntax), its key and the key of the whole
  * sentence: "…node_modules として" / "使えないので改変。" is one sentence. Line by line, by
- * position; a blank line or a block line starts afresh.
+ * position; a blank line, a block line or a capitalised line starts afresh.
  */
 function wrappedWholes(text: string): Map<string, string> {
   const wholes = new Map<string, string>();
@@ -48,6 +48,9 @@ function wrappedWholes(text: string): Map<string, string> {
       pending = [];
       continue;
     }
+    // A capitalised line after a line without a sentence end opens a new sentence whose
+    // predecessor lacks its period ("…for the sample application" / "Then delete the group.").
+    if (/^\p{Lu}/u.test(trimmed)) pending = [];
     const pieces = trimmed.split(SENTENCE_END).map((piece) => piece.trim()).filter(Boolean);
     if (!TERMINAL.test(pieces[0])) {
       // No sentence ends on this line: it goes on into the next.
@@ -87,11 +90,11 @@ export function sentencesWithoutVariant(removed: string, kept: string | KeptText
     // one is kept when the paragraphs it was glued from are.
     if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences())) continue;
     // The last line of a sentence wrapped over lines ("…として" / "使えないので改変。") is kept
-    // when the whole sentence is kept with no more changed than the line's own share allows:
-    // the lines above it must not lend it their length.
+    // when a near variant of the whole sentence is, and that variant ends much as the line
+    // does: the lines above must not lend a wholly changed line their likeness.
     wholes ??= wrappedWholes(removed);
     const whole = wholes.get(key);
-    if (whole === undefined || !hasCloseVariant(whole, NEAR_EDIT_SHARE * Math.max(key.length, 10), keptSentences())) lost.push(key);
+    if (whole === undefined || !hasVariantEndingAlike(whole, key, keptSentences())) lost.push(key);
   }
   return lost;
 }
@@ -101,17 +104,12 @@ function sentencesByLength(text: string): string[] {
   return [...new Set([...sentenceKeys(text), ...wrappedWholes(text).values()])].sort((a, b) => a.length - b.length);
 }
 
-/** The share of a lost line's key that its wrapped sentence's kept variant may differ by (1 - NEAR_VARIANT). */
-const NEAR_EDIT_SHARE = 0.2;
+/** How alike the end of a kept variant must be to the lost line it ends with. */
+const LINE_LIKENESS = 0.5;
 
-/** A kept sentence within `maxEdits` edits of `key` (sorted by length). */
-function hasCloseVariant(key: string, maxEdits: number, sorted: string[]): boolean {
-  for (const other of sorted) {
-    if (other.length < key.length - maxEdits) continue;
-    if (other.length > key.length + maxEdits) break;
-    if (distance(key.slice(0, 2000), other.slice(0, 2000)) <= maxEdits) return true;
-  }
-  return false;
+/** A kept sentence that is a near variant of `whole` and whose end is like `line`, the whole's last line. */
+function hasVariantEndingAlike(whole: string, line: string, sorted: string[]): boolean {
+  return sorted.some((other) => similar(whole, other) && 1 - distance(line, other.slice(-line.length)) / line.length >= LINE_LIKENESS);
 }
 
 function hasNearVariant(key: string, sorted: string[]): boolean {
