@@ -129,7 +129,7 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
   if (JA_SENTENCE_FINAL.test(text)) return false;
   // Japanese text that stops on a word: its last morphemes decide (loaded only here).
-  const clause = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ? japaneseClauseEnd(text) : undefined;
+  const clause = JAPANESE_WORD_END.test(text) ? japaneseClauseEnd(text) : undefined;
   if (clause === 'finished') return false;
   // A byline names and stops; one that stops on a particle or a stem (`[ガイド](…)では、ここで
   // 定義した基本的な`) is a sentence cut after its link.
@@ -166,7 +166,7 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   const longSentence = lastSentence.split(/\s+/).length >= 12 && !CREDIT_OPENING.test(lastSentence);
   return (
     /(?:^|[\s(「『“"'`])[a-z][\w'’-]*$/.test(text) ||
-    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u.test(text) ||
+    JAPANESE_WORD_END.test(text) ||
     ((japanese || severalSentences || longSentence) && /[A-Za-z]$/.test(text))
   );
 }
@@ -299,6 +299,9 @@ function endsWithLinkLine(info: BlockInfo): boolean {
 
 /** A sentence that points to the link it ends on: "Read more on the [OpenJS blog](…)", "詳しくは[こちら](…)". */
 const POINTS_TO_LINK = /(?:^|[.!?。！？]\s*|\n)\s*(?:(?:(?:read|learn|find out|hear) more|more (?:info(?:rmation)?|details)|for (?:more|details|further)|see|check out|visit)\b|詳しくは|詳細は)[^.!?。！？\n]{0,80}$/i;
+
+/** Text that stops on a Japanese word (kanji, kana or the long-vowel mark). */
+const JAPANESE_WORD_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
 
 /** A credit or thanks that runs long ("This post was written by Jane Doe, Senior Engineer on…"). */
 const CREDIT_OPENING = /^(?:this (?:post|article|blog post) (?:was|is) (?:written|authored|brought)|written by|authored by|posted by|special thanks|(?:many )?thanks (?:to|also)|follow us)\b/i;

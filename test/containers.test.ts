@@ -35,6 +35,10 @@ describe('docfxTabPanes', () => {
 
   it('ends the group at a heading of its level that is no tab, or runs to the end; a second group counts on', () => {
     expect(panesOf([block('## [<a name="win"></a>Windows](#tab/windows/)'), block('A.'), block('## Next'), block('B.'), block('## [macOS](#tab/macos)'), block('### Deeper'), block('C.')])).toEqual(['1.1', '1.1', '-', '-', '2.2', '2.2', '2.2']);
+    // Parsed depths: a setext heading of the group's level ends it; a shallower tab heading opens a new group.
+    const setext = { ...block('Next\n===='), headingDepth: 1 };
+    expect(panesOf([block('# [A](#tab/a)'), block('A.'), setext, block('B.')])).toEqual(['1.1', '1.1', '-', '-']);
+    expect(panesOf([block('### [A](#tab/a)'), block('A.'), block('## [B](#tab/b)'), block('B.')])).toEqual(['1.1', '1.1', '2.2', '2.2']);
     // A link to a tab in prose, a heading whose link is only part of it, or one in a code block is no pane.
     expect(panesOf([block('See [Windows](#tab/windows).'), block('## Install on [Windows](#tab/windows)'), block('# [A](#tab/a)', true), block('A.')])).toEqual(['-', '-', '-', '-']);
   });

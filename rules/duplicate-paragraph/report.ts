@@ -728,7 +728,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // are one tutorial told for each way of doing it: a step said in each, under a section of
     // the same name ("### 予定のメモを表示する" in both), is the same step. Pasted under
     // another step of the other tab, it is still a copy.
-    const tabPanes = docfxTabPanes(infos.map((info, i) => ({ raw: rawAt(i), code: info.block.type === 'code', indented: false })));
+    const tabPanes = docfxTabPanes(
+      infos.map((info, i) => ({ raw: rawAt(i), code: info.block.type === 'code', indented: false, headingDepth: depthAt(i), thematicBreak: info.block.type === 'thematicBreak' })),
+    );
     const inTwoTabs = (index: number, source: number) => {
       const [ours, theirs] = [tabPanes[index], tabPanes[source]];
       if (ours === undefined || theirs === undefined || ours.group !== theirs.group || ours.pane === theirs.pane) return false;

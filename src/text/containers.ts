@@ -36,6 +36,10 @@ export interface ContainerBlock {
   code: boolean;
   /** An indented code block (the body of an MkDocs tab). */
   indented: boolean;
+  /** A heading's depth, as parsed (setext headings included); undefined for other blocks. */
+  headingDepth?: number;
+  /** A thematic break (`---`, `***`), as parsed. */
+  thematicBreak?: boolean;
 }
 
 /** For each block, whether it is part of a tab container (its markers included). */
@@ -112,7 +116,8 @@ export function collapsiblePanels(blocks: readonly ContainerBlock[]): number[] {
  * DocFX / Microsoft Learn tabs: a heading that is only a link to `#tab/…`
  * (`# [Task pane](#tab/taskpane)`, an `<a name>` anchor before it allowed) opens a pane that
  * runs to the next such heading. The group ends at a thematic break (`---`), at another
- * heading of its level or higher, or at the article's end. Such panes often hold a whole
+ * heading of its level or higher (setext ones too, where the caller passes parsed depths),
+ * or at the article's end; a tab heading shallower than the open group's opens a new group. Such panes often hold a whole
  * tutorial each (one per way of building an add-in), so they are not set aside like small
  * tab panes: only what one pane says again from another is the same step in each.
  * For each block, its pane's number and its group's (1, 2, …), or undefined outside any.
@@ -125,12 +130,15 @@ export function docfxTabPanes(blocks: readonly ContainerBlock[]): ({ pane: numbe
   for (let i = 0; i < blocks.length; i++) {
     const { raw, code } = blocks[i];
     const trimmed = code ? '' : raw.trim();
+    // The parsed depth where the caller has it (a setext heading has no '#'), else the '#'s.
+    const depth = blocks[i].headingDepth ?? HEADING_LEVEL.exec(trimmed)?.[1].length;
     const tab = DOCFX_TAB.exec(trimmed);
     if (tab) {
-      if (level === 0) group++;
+      // A tab heading shallower than the open group's starts a group of its own.
+      if (level === 0 || tab[1].length < level) group++;
       level = tab[1].length;
       pane++;
-    } else if (level > 0 && (THEMATIC_BREAK.test(trimmed) || (HEADING_LEVEL.exec(trimmed)?.[1].length ?? 7) <= level)) {
+    } else if (level > 0 && ((blocks[i].thematicBreak ?? THEMATIC_BREAK.test(trimmed)) || (depth ?? 7) <= level)) {
       level = 0;
       continue;
     }
