@@ -365,8 +365,6 @@ function stopsInsideMarkup(raw: string): boolean {
   const tag = end.lastIndexOf('<');
   if (tag !== -1 && tag > end.lastIndexOf('>') && /^<(?:\/?[A-Za-z][\w-]*(?:\s|$)|https?:\/\/\S*$)/.test(end.slice(tag))) return true;
   if (/\]\([^)\s]*$/.test(end)) return true;
-  // A bracket opened as the last character (`[@karasowles](…)\n[`).
-  if (end.endsWith('[')) return true;
   // A quotation opened and not closed: "…または'cla", `…the "ICE`.
   if (openQuoteAtEnd(end)) return true;
   // A code span left open near the end (its opener in the last 40 characters).
