@@ -150,7 +150,7 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // cut, as written Japanese prose ends its sentences with 。.
   if (finishedShare === undefined && clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
   if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
-  if (endsOnUndefinedReference(raw, articleText)) return true;
+  if (endsOnUndefinedReference(info, raw)) return true;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in
@@ -398,18 +398,18 @@ const ELISION = /^'(?:em|n|til|cause|round|tis|twas)\b/i;
 
 /**
  * A paragraph that ends on a bracketed label of several words that is no link: `report bugs
- * [on GitHub]` with no `[on GitHub]: …` definition in the article (a quoted one, `> [on
- * GitHub]: …`, counts), what is left of a link cut before its target. One word is a key or a
- * button (`press [Enter]`, `[OK]`), a label after a sentence end a citation (`…companies.[12]`,
- * `[citation needed]`); footnotes (`[^1]`) and full references (`[text][label]`) are links.
- * Asked only in an article whose paragraphs end properly.
+ * [on GitHub]` with no `[on GitHub]: …` definition in the article, what is left of a link cut
+ * before its target. The parser has resolved every definition (a quoted one too): a label it
+ * found one for is a link reference, so here the last inline is plain text. One word is a key
+ * or a button (`press [Enter]`, `[OK]`), a label after a sentence end a citation
+ * (`…companies.[12]`, `[citation needed]`); footnotes (`[^1]`) and full references
+ * (`[text][label]`) do not count. Asked only in an article whose paragraphs end properly.
  */
-function endsOnUndefinedReference(raw: string, articleText: string): boolean {
+function endsOnUndefinedReference(info: BlockInfo, raw: string): boolean {
+  const children = (info.block.node as { children?: { type: string }[] }).children ?? [];
+  if (children.at(-1)?.type !== 'text') return false;
   const match = /(?<![\]!\\.!?。．！？])\[([^\[\]\n^][^\[\]\n]{1,99})\]$/.exec(raw.trimEnd().slice(-120));
-  if (!match || !/\S\s+\S/.test(match[1].trim())) return false;
-  const label = match[1].replace(/\s+/g, ' ').trim().toLowerCase();
-  for (const line of articleText.matchAll(/^ {0,3}(?:>[ \t]*)*\[([^\]\n]{1,100})\]:/gm)) if (line[1].replace(/\s+/g, ' ').trim().toLowerCase() === label) return false;
-  return true;
+  return match !== null && /\S\s+\S/.test(match[1].trim());
 }
 
 /**

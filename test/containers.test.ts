@@ -27,22 +27,25 @@ describe('inTabContainers', () => {
 
 describe('docfxTabPanes', () => {
   const panesOf = (blocks: ReturnType<typeof block>[]) => docfxTabPanes(blocks).map((place) => (place ? `${place.group}.${place.pane}` : '-'));
+  // Headings and thematic breaks as the parser reports them.
+  const heading = (raw: string, depth: number): ContainerBlock => ({ ...block(raw), headingDepth: depth });
+  const rule = (raw = '---'): ContainerBlock => ({ ...block(raw), thematicBreak: true });
 
   it('numbers each pane from its `[Title](#tab/id)` heading to the thematic break that ends the group', () => {
-    const blocks = [block('Intro.'), block('# [Function command](#tab/noui)'), block('### Configure'), block('Step.'), block('# <a name="task-pane"></a>[Task pane](#tab/taskpane)'), block('### Configure'), block('Step.'), block('---'), block('## Test'), block('After.')];
+    const blocks = [block('Intro.'), heading('# [Function command](#tab/noui)', 1), heading('### Configure', 3), block('Step.'), heading('# <a name="task-pane"></a>[Task pane](#tab/taskpane)', 1), heading('### Configure', 3), block('Step.'), rule(), heading('## Test', 2), block('After.')];
     expect(panesOf(blocks)).toEqual(['-', '1.1', '1.1', '1.1', '1.2', '1.2', '1.2', '-', '-', '-']);
   });
 
   it('ends the group at a heading of its level that is no tab, or runs to the end; a second group counts on', () => {
-    expect(panesOf([block('## [<a name="win"></a>Windows](#tab/windows/)'), block('A.'), block('## Next'), block('B.'), block('## [macOS](#tab/macos)'), block('### Deeper'), block('C.')])).toEqual(['1.1', '1.1', '-', '-', '2.2', '2.2', '2.2']);
-    // Parsed depths: a setext heading of the group's level ends it; a shallower tab heading opens a new group.
-    const setext = { ...block('Next\n===='), headingDepth: 1 };
-    expect(panesOf([block('# [A](#tab/a)'), block('A.'), setext, block('B.')])).toEqual(['1.1', '1.1', '-', '-']);
-    expect(panesOf([block('### [A](#tab/a)'), block('A.'), block('## [B](#tab/b)'), block('B.')])).toEqual(['1.1', '1.1', '2.2', '2.2']);
+    expect(panesOf([heading('## [<a name="win"></a>Windows](#tab/windows/)', 2), block('A.'), heading('## Next', 2), block('B.'), heading('## [macOS](#tab/macos)', 2), heading('### Deeper', 3), block('C.')])).toEqual(['1.1', '1.1', '-', '-', '2.2', '2.2', '2.2']);
+    // A setext heading of the group's level ends it; a shallower tab heading opens a new group.
+    expect(panesOf([heading('# [A](#tab/a)', 1), block('A.'), heading('Next\n====', 1), block('B.')])).toEqual(['1.1', '1.1', '-', '-']);
+    expect(panesOf([heading('### [A](#tab/a)', 3), block('A.'), heading('## [B](#tab/b)', 2), block('B.')])).toEqual(['1.1', '1.1', '2.2', '2.2']);
     // A link to a tab in prose, a heading whose link is only part of it, or one in a code block is no pane.
-    expect(panesOf([block('See [Windows](#tab/windows).'), block('## Install on [Windows](#tab/windows)'), block('# [A](#tab/a)', true), block('A.')])).toEqual(['-', '-', '-', '-']);
+    expect(panesOf([block('See [Windows](#tab/windows).'), heading('## Install on [Windows](#tab/windows)', 2), block('# [A](#tab/a)', true), block('A.')])).toEqual(['-', '-', '-', '-']);
   });
 });
+
 
 describe('inTabContainers ignores mentions', () => {
   it('a <Tabs> in inline code or prose, or a container never closed, marks nothing', () => {

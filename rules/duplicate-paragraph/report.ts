@@ -709,9 +709,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // Two collapsible panels of one kind tell parallel stories ("詳細な仕組み: イベントレベルの
     // レポート" / "詳細な仕組み: レポートの集計"): a step they share is said in each. Panels of
     // other kinds (the questions of a FAQ) are judged like any text.
-    const panels = collapsiblePanels(
-      infos.map((info) => ({ raw: article.text.slice(info.block.start, info.block.end), code: info.block.type === 'code', indented: false })),
-    );
+    // The blocks as the container readers take them (collapsible panels, DocFX tabs).
+    const containerBlocks = infos.map((info, i) => ({
+      raw: article.text.slice(info.block.start, info.block.end),
+      code: info.block.type === 'code',
+      indented: false,
+      headingDepth: depthAt(i),
+      thematicBreak: info.block.type === 'thematicBreak',
+    }));
+    const panels = collapsiblePanels(containerBlocks);
     // A panel's title: the summary on its opening line (`{% Details %} {% DetailsSummary %}…`,
     // `<details><summary>…`), or the heading it opens with (react.dev's DeepDive).
     const panelTitles = new Map<number, string>();
@@ -728,9 +734,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // are one tutorial told for each way of doing it: a step said in each, under a section of
     // the same name ("### 予定のメモを表示する" in both), is the same step. Pasted under
     // another step of the other tab, it is still a copy.
-    const tabPanes = docfxTabPanes(
-      infos.map((info, i) => ({ raw: rawAt(i), code: info.block.type === 'code', indented: false, headingDepth: depthAt(i), thematicBreak: info.block.type === 'thematicBreak' })),
-    );
+    const tabPanes = docfxTabPanes(containerBlocks);
     const inTwoTabs = (index: number, source: number) => {
       const [ours, theirs] = [tabPanes[index], tabPanes[source]];
       if (ours === undefined || theirs === undefined || ours.group !== theirs.group || ours.pane === theirs.pane) return false;

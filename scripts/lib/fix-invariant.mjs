@@ -96,6 +96,9 @@ export function sentences(text) {
     .filter((s) => s.length >= 8);
 }
 
+/** A sentence end, possibly inside closing quotes, brackets or emphasis. */
+const ENDS_SENTENCE = /[。．！？!?.]["”’」』）)\]*_]*$/;
+
 /** Block syntax that stands on a line of its own: a heading, list item, quote, table row or fence. */
 const BLOCK_LINE = /^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||```|~~~)/;
 
@@ -105,7 +108,7 @@ const BLOCK_LINE = /^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||```|~
  * starts afresh), that sentence and the whole sentence, read by position: "…node_modules
  * として" / "使えないので改変。".
  */
-export function wrappedWholes(text) {
+function wrappedWholes(text) {
   const wholes = new Map();
   let pending = [];
   for (const line of text.split('\n')) {
@@ -117,13 +120,13 @@ export function wrappedWholes(text) {
     // A capitalised line after a line without a sentence end opens a new sentence.
     if (/^\p{Lu}/u.test(trimmed)) pending = [];
     const pieces = trimmed.split(/(?<=[。．！？])|(?<=[!?.])\s+/).map((piece) => piece.trim()).filter(Boolean);
-    if (!/[。．！？!?.]["”’」』）)\]*_]*$/.test(pieces[0])) {
+    if (!ENDS_SENTENCE.test(pieces[0])) {
       pending = [...pending, trimmed].slice(-8);
       continue;
     }
     if (pending.length > 0) wholes.set(pieces[0], [...pending, pieces[0]].join(' '));
     const rest = pieces.at(-1);
-    pending = pieces.length > 1 && !/[。．！？!?.]["”’」』）)\]*_]*$/.test(rest) ? [rest] : [];
+    pending = pieces.length > 1 && !ENDS_SENTENCE.test(rest) ? [rest] : [];
   }
   return wholes;
 }

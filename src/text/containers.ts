@@ -26,8 +26,6 @@ const DIV_OPEN = /^[ \t]*<div\b[^>\n]*>/gm;
 const DIV_CLOSE = /^[ \t]*<\/div[ \t]*>/gm;
 // DocFX / Microsoft Learn tabs (see docfxTabPanes).
 const DOCFX_TAB = /^(#{1,6})[ \t]+(?:<a\b[^>\n]*>[ \t]*<\/a>[ \t]*)?\[[^\]\n]+\]\(#tab\/[^)\s]*\)[ \t]*$/;
-const HEADING_LEVEL = /^(#{1,6})(?:[ \t]|$)/;
-const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 export interface ContainerBlock {
   /** Raw text of the block. */
@@ -36,9 +34,9 @@ export interface ContainerBlock {
   code: boolean;
   /** An indented code block (the body of an MkDocs tab). */
   indented: boolean;
-  /** A heading's depth, as parsed (setext headings included); undefined for other blocks. */
+  /** A heading's depth, as parsed (setext headings included); undefined for other blocks. Read by docfxTabPanes. */
   headingDepth?: number;
-  /** A thematic break (`---`, `***`), as parsed. */
+  /** A thematic break (`---`, `***`), as parsed. Read by docfxTabPanes. */
   thematicBreak?: boolean;
 }
 
@@ -116,10 +114,11 @@ export function collapsiblePanels(blocks: readonly ContainerBlock[]): number[] {
  * DocFX / Microsoft Learn tabs: a heading that is only a link to `#tab/…`
  * (`# [Task pane](#tab/taskpane)`, an `<a name>` anchor before it allowed) opens a pane that
  * runs to the next such heading. The group ends at a thematic break (`---`), at another
- * heading of its level or higher (setext ones too, where the caller passes parsed depths),
- * or at the article's end; a tab heading shallower than the open group's opens a new group. Such panes often hold a whole
- * tutorial each (one per way of building an add-in), so they are not set aside like small
- * tab panes: only what one pane says again from another is the same step in each.
+ * heading of its level or higher (setext ones too: the caller passes parsed heading depths
+ * and thematic breaks), or at the article's end; a tab heading shallower than the open
+ * group's opens a new group. Such panes often hold a whole tutorial each (one per way of
+ * building an add-in), so they are not set aside like small tab panes: only what one pane
+ * says again from another is the same step in each.
  * For each block, its pane's number and its group's (1, 2, …), or undefined outside any.
  */
 export function docfxTabPanes(blocks: readonly ContainerBlock[]): ({ pane: number; group: number } | undefined)[] {
@@ -130,15 +129,13 @@ export function docfxTabPanes(blocks: readonly ContainerBlock[]): ({ pane: numbe
   for (let i = 0; i < blocks.length; i++) {
     const { raw, code } = blocks[i];
     const trimmed = code ? '' : raw.trim();
-    // The parsed depth where the caller has it (a setext heading has no '#'), else the '#'s.
-    const depth = blocks[i].headingDepth ?? HEADING_LEVEL.exec(trimmed)?.[1].length;
     const tab = DOCFX_TAB.exec(trimmed);
     if (tab) {
       // A tab heading shallower than the open group's starts a group of its own.
       if (level === 0 || tab[1].length < level) group++;
       level = tab[1].length;
       pane++;
-    } else if (level > 0 && ((blocks[i].thematicBreak ?? THEMATIC_BREAK.test(trimmed)) || (depth ?? 7) <= level)) {
+    } else if (level > 0 && (blocks[i].thematicBreak || (blocks[i].headingDepth ?? 7) <= level)) {
       level = 0;
       continue;
     }

@@ -24,6 +24,9 @@ const JA_CONJUNCTIVE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
  * "through", "a while") are not here. */
 const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those|very|such|every|whose|whether|because|although|between|would|could|might|my|his|we|they|when)$/i;
 
+/** Abbreviations that introduce what follows them, so no sentence ends on them. */
+const NEVER_FINAL_ABBREVIATION = /(?:^|[\s(（[])(?:e\.g|i\.e|cf|vs|viz|Mr|Mrs|Ms|Dr)\.$/i;
+
 export type Ending = 'finished' | 'open' | 'unfinished';
 
 /**
@@ -32,9 +35,6 @@ export type Ending = 'finished' | 'open' | 'unfinished';
  * - `unfinished`: ends in a comma, an opening bracket, a particle or a stop word: clearly cut.
  * - `open`: ends without punctuation (a noun, a word): cut, or a heading-like line.
  */
-/** Abbreviations that introduce what follows them, so no sentence ends on them. */
-const NEVER_FINAL_ABBREVIATION = /(?:^|[\s(（[])(?:e\.g|i\.e|cf|vs|viz|Mr|Mrs|Ms|Dr)\.$/i;
-
 export function sentenceEnding(text: string): Ending {
   // "()" closes a casual Japanese sentence like (笑).
   if (/\(\)$|（）$/.test(text)) return 'finished';
