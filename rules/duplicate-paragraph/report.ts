@@ -760,6 +760,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [ours, theirs] = [x.slice(start, x.length - end), y.slice(start, y.length - end)];
       return Math.max(ours.length, theirs.length) <= ONE_EDIT && !insideBrackets(x, start, x.length - end);
     };
+    // The only near copy of its source, or the only one a single edit away in its words: a
+    // template's entries differ from each other in their fields ("`onAdded` …
+    // `CommentAddedEventArgs`" / "`onChanged` … `CommentChangedEventArgs`"), an edited copy
+    // pasted among them in one word. Notes that differ only in where they link ("[こちら](…)
+    // からコピペしたコードです" under each listing) are a template's entries all the same.
+    const editedInWords = (repeat: Repeat) =>
+      oneEdit(repeat) && comparisonKey(infos[repeat.index].proseText) !== comparisonKey(infos[repeat.sources[0]].proseText);
+    const aloneAmongCopies = (repeat: Repeat) => {
+      const source = repeat.sources[0];
+      if (nearCopies.get(source) === 1) return true;
+      return editedInWords(repeat) && [...repeats.values()].filter((other) => other.kind === 'near' && other.sources[0] === source && oneEdit(other)).length === 1;
+    };
     // Whether text[from, to) stands inside a short bracketed label: `[Bind]`, 「保存」, 【注意】.
     const insideBrackets = (text: string, from: number, to: number) => {
       const open = Math.max(...Object.keys(BRACKET_PAIRS).map((bracket) => text.lastIndexOf(bracket, from - 1)));
@@ -871,7 +883,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
           return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
         case 'near':
-          if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordSwapped(repeat)) && nearCopies.get(repeat.sources[0]) === 1)) return false;
+          if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordSwapped(repeat)) && aloneAmongCopies(repeat))) return false;
           if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || inTwoPanels(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the

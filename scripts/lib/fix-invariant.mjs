@@ -16,7 +16,9 @@
 // gone from the output (whitespace-insensitive substring) is lost, unless the output has a
 // sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept), or it
 // is the last line of a sentence wrapped over lines whose whole has such a variant ending
-// much as the line does (half alike at least). The
+// much as the line does (half alike at least), or, in a sentence of five spaced words or
+// more (no Japanese script), the output has the same words with one replaced, added or
+// dropped ("Try out the memory limit!" / "Try another the memory limit!"). The
 // similarity is taken on what a near copy may change (issue 10): case, width, punctuation,
 // symbols, link targets and emphasis aside, so "必要です。" kept as "必要です・・・・。", or
 // a link kept with its other target, is a variant kept.
@@ -140,6 +142,18 @@ export function variantKey(sentence) {
     .replace(/[\p{P}\p{S}\s]+/gu, '');
 }
 
+const wordList = (sentence) => sentence.split(/\s+/).map(variantKey).filter(Boolean);
+
+/** Whether two word lists differ by one word replaced, inserted or deleted. */
+function oneWordApart(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return a.length - start - end <= 1 && b.length - start - end <= 1;
+}
+
 function similarity(a, b) {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 1 : 1 - distance(a, b) / longest;
@@ -156,6 +170,7 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
   for (const s of sentences(unmark(damaged))) counts.set(s, (counts.get(s) ?? 0) + 1);
   const flatOutput = stripWhitespace(unmark(output));
   let kept;
+  let keptWords;
   const lost = [];
   let wholes;
   for (const [sentence, n] of counts) {
@@ -164,6 +179,9 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
     kept ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()].map(variantKey);
     const key = variantKey(sentence);
     if (kept.some((other) => similarity(key, other) >= minSimilarity)) continue;
+    keptWords ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()].map(wordList).filter((words) => words.length >= 4);
+    const words = wordList(sentence);
+    if (words.length >= 5 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence) && keptWords.some((other) => oneWordApart(words, other))) continue;
     // The last line of a sentence wrapped over lines is kept when a near variant of the whole
     // sentence is, one that ends much as the line does (half alike at least): the lines above
     // must not lend a wholly changed line their likeness.

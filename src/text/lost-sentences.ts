@@ -35,9 +35,9 @@ const MAX_WRAPPED_LINES = 8;
 
 /**
  * For each sentence whose last line is wrapped from the lines above it (a paragraph's lines
- * since its last sentence end, none of them block syntax), its key and the key of the whole
- * sentence: "…node_modules として" / "使えないので改変。" is one sentence. Line by line, by
- * position; a blank line, a block line or a capitalised line starts afresh.
+ * since its last sentence end, none of them block syntax), the key of that line's sentence
+ * and the whole sentence: "…node_modules として" / "使えないので改変。" is one sentence.
+ * Line by line, by position; a blank line, a block line or a capitalised line starts afresh.
  */
 function wrappedWholes(text: string): Map<string, string> {
   const wholes = new Map<string, string>();
@@ -58,7 +58,7 @@ function wrappedWholes(text: string): Map<string, string> {
       continue;
     }
     const key = comparisonKey(pieces[0]);
-    if (pending.length > 0 && key.length >= MIN_SENTENCE) wholes.set(key, comparisonKey([...pending, pieces[0]].join(' ')));
+    if (pending.length > 0 && key.length >= MIN_SENTENCE) wholes.set(key, [...pending, pieces[0]].join(' '));
     const rest = pieces.at(-1)!;
     pending = pieces.length > 1 && !TERMINAL.test(rest) ? [rest] : [];
   }
@@ -73,35 +73,83 @@ function sentenceKeys(text: string): string[] {
 }
 
 /**
+ * Word by word, a near variant is the same sentence with one word replaced, added or
+ * dropped ("Try out the memory limit!" / "Try another the memory limit!"): in a short
+ * sentence one word is more than a fifth of its characters. Only for sentences of
+ * MIN_WORDS words or more written in spaced words (Japanese is compared by characters).
+ */
+const MIN_WORDS = 5;
+const MAX_WORDS = 60;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const GAP = '\u0000';
+
+function wordsOf(sentence: string): string[] | undefined {
+  if (UNSPACED.test(sentence)) return undefined;
+  const words = sentence.split(/\s+/).map(comparisonKey).filter(Boolean);
+  return words.length >= MIN_WORDS - 1 && words.length <= MAX_WORDS + 1 ? words : undefined;
+}
+
+/** Each word left out, and each word made a gap: what a variant one word away shares with `words`. */
+function oneWordAway(words: string[]): { gaps: string[]; shorter: string[] } {
+  return {
+    gaps: words.map((_, k) => [...words.slice(0, k), GAP, ...words.slice(k + 1)].join(' ')),
+    shorter: words.map((_, k) => [...words.slice(0, k), ...words.slice(k + 1)].join(' ')),
+  };
+}
+
+/** Kept sentences (by lines, and wrapped sentences whole), word by word, indexed for lookups one word away. */
+function keptWordForms(text: string): { whole: Set<string>; gaps: Set<string>; shorter: Set<string> } {
+  const forms = { whole: new Set<string>(), gaps: new Set<string>(), shorter: new Set<string>() };
+  for (const sentence of [...finishedSentences(text), ...wrappedWholes(text).values()]) {
+    const words = wordsOf(sentence);
+    if (words === undefined) continue;
+    forms.whole.add(words.join(' '));
+    const { gaps, shorter } = oneWordAway(words);
+    for (const gap of gaps) forms.gaps.add(gap);
+    for (const form of shorter) forms.shorter.add(form);
+  }
+  return forms;
+}
+
+function hasWordVariant(sentence: string, kept: ReturnType<typeof keptWordForms>): boolean {
+  const words = wordsOf(sentence);
+  if (words === undefined || words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
+  const { gaps, shorter } = oneWordAway(words);
+  return kept.shorter.has(words.join(' ')) || gaps.some((gap) => kept.gaps.has(gap)) || shorter.some((form) => kept.whole.has(form));
+}
+
+/**
  * Sentences of `removed` that have no near variant in `kept`: the same key anywhere in
- * the kept text (whole or in long pieces, in order), or a kept sentence at least
- * NEAR_VARIANT similar.
+ * the kept text (whole or in long pieces, in order), a kept sentence at least
+ * NEAR_VARIANT similar, or one a word away.
  */
 export function sentencesWithoutVariant(removed: string, kept: string | KeptText, budget = SearchBudget.forText(removed.length + (typeof kept === 'string' ? kept.length : kept.raw.length))): string[] {
   const lost: string[] = [];
-  const keys = sentenceKeys(removed);
-  if (keys.length === 0) return lost;
+  const sentences = finishedSentences(removed)
+    .map((sentence) => ({ sentence, key: comparisonKey(sentence) }))
+    .filter(({ key }) => key.length >= MIN_SENTENCE);
+  if (sentences.length === 0) return lost;
   const keptText = typeof kept === 'string' ? new KeptText(kept) : kept;
   const keptKey = keptText.derived('key', comparisonKey);
   const keptSentences = () => keptText.derived('sentences', sentencesByLength);
   let wholes: Map<string, string> | undefined;
-  for (const key of keys) {
+  for (const { sentence, key } of sentences) {
     // Whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
     // one is kept when the paragraphs it was glued from are.
-    if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences())) continue;
+    if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences()) || hasWordVariant(sentence, keptText.derived('words', keptWordForms))) continue;
     // The last line of a sentence wrapped over lines ("…として" / "使えないので改変。") is kept
     // when a near variant of the whole sentence is, and that variant ends much as the line
     // does: the lines above must not lend a wholly changed line their likeness.
     wholes ??= wrappedWholes(removed);
     const whole = wholes.get(key);
-    if (whole === undefined || !hasVariantEndingAlike(whole, key, keptSentences())) lost.push(key);
+    if (whole === undefined || !hasVariantEndingAlike(comparisonKey(whole), key, keptSentences())) lost.push(key);
   }
   return lost;
 }
 
 /** Kept sentence keys (by lines, and wrapped sentences whole) sorted by length, so only those of a similar length are compared. */
 function sentencesByLength(text: string): string[] {
-  return [...new Set([...sentenceKeys(text), ...wrappedWholes(text).values()])].sort((a, b) => a.length - b.length);
+  return [...new Set([...sentenceKeys(text), ...[...wrappedWholes(text).values()].map(comparisonKey)])].sort((a, b) => a.length - b.length);
 }
 
 /** How alike the end of a kept variant must be to the lost line it ends with. */

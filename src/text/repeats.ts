@@ -122,7 +122,12 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     touched = [];
     for (const hash of shingles) postings.forEach(hash, touch);
     const counts = touched.map((j) => [j, shared[j]] as const);
-    const nearCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= shingles.length * nearShare).map(([j]) => j);
+    // Most shared first: only the first few get an edit distance, and a template's entries
+    // ("The 17.x release line…", "The 12.x release line…") all qualify, in the order met.
+    const nearCandidates = counts
+      .filter(([j, n]) => !repeats.has(j) && n >= shingles.length * nearShare)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([j]) => j);
     // Blocks whose own text is mostly inside this one: the only ones that can be a
     // (possibly edited) piece of a glued re-emission.
     const pieceCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= (shingleCounts[j] ?? Infinity) * 0.8).map(([j]) => j);
