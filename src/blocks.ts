@@ -82,7 +82,7 @@ function describeBlock(block: Block, matcher: MarkerMatcher, raw: string, masked
         info.template = TEMPLATE_SYNTAX.test(block.text);
         break;
       }
-      info.key = comparisonKey(stripTrailingMarkers(keySource(block.node), matcher).replace(CUT_TAG, ''));
+      info.key = comparisonKey(stripTrailingMarkers(keySource(block.node), matcher).replace(CUT_MARKUP, ']'));
       info.prose = isRunningText(block.node as Paragraph) && info.key.length > 0;
       info.role = info.prose ? 'prose' : 'exact';
       break;
@@ -200,11 +200,12 @@ const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()（）「」]+/g;
 /** A trailing heading id: kramdown/Hugo `{#id}` or `{: #id}`, or an MDX comment holding it (react.dev). */
 // (Markdown reads the comment's asterisks as emphasis, so the key may hold `{/id/}`.)
 /**
- * An HTML tag cut off at a paragraph's end (`…はありません。<a href="ht`) is text to the
- * parser: whole tags are left out of keys, so its remains are too, and the cut copy
- * still reads as the start of its source.
+ * Markup cut off at a paragraph's end is text to the parser: an HTML tag (`…はありません。<a
+ * href="ht`) or a reference link's label (`[プレビュー チャネル][MicrosoftEd`). Whole tags
+ * and labels are left out of keys, so their remains are too, and the cut copy still reads
+ * as the start of its source.
  */
-const CUT_TAG = /<\/?[A-Za-z][^<>]*$/;
+const CUT_MARKUP = /(?:<\/?[A-Za-z][^<>]*|\]\[[^[\]]*)$/;
 const HEADING_ID = /(?:\{#[^{}]*\}|\{:[^{}]*\}|\{\/\*?[^{}]*?\*?\/\})$/;
 
 /** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */
