@@ -113,6 +113,8 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
       // imperative); after an auxiliary's continuative or conditional, or a conjunctive
       // particle, it is the first kana of a word cut in half (だけでな|く, なければな|らない).
       if (surface === 'な' && sub1.includes('終助詞') && previous && ((previous.pos === '助動詞' && /^(?:連用|仮定)/.test(previous.form)) || previous.sub1 === '接続助詞')) return 'unfinished';
+      // After an adnominal (その|よ) a noun must follow: no particle closes there.
+      if (sub1.includes('終助詞') && previous?.pos === '連体詞') return 'unfinished';
       if (sub1.includes('終助詞')) return surface !== 'さ' && previous && PREDICATES.has(previous.pos) ? 'finished' : 'open';
       // …について, …として: compound particles that close a title-like line.
       if (sub2 === '連語') return 'open';
@@ -122,6 +124,9 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
     case '動詞':
     case '形容詞':
       if (form.startsWith('命令') || (pos === '助動詞' && form === '基本形' && POLITE.has(surface))) return 'finished';
+      // す alone, the classical plain form of する, is in modern prose the first kana of
+      // する, すれば or すべき cut off (マイグレーションを|す).
+      if (pos === '動詞' && surface === 'す') return 'unfinished';
       if (/^(?:連用|未然|仮定|体言接続)/.test(form)) return 'unfinished';
       return 'open';
     case '感動詞':

@@ -24,6 +24,13 @@ const JA_CONJUNCTIVE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
  * "through", "a while") are not here. */
 const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those|very|such|every|whose|whether|because|although|between|would|could|might|my|his|we|they|when)$/i;
 
+/**
+ * A contracted auxiliary (we're, I'm, they've, you'll, she'd) is never the last word of a
+ * clause: English strands only the full form ("…than we are", not "…than we're"). The
+ * possessive or contracted 's is left out: "…is John's".
+ */
+const EN_CONTRACTED_END = /\b[A-Za-z]+['’](?:re|ve|ll|d|m)$/i;
+
 /** Abbreviations that introduce what follows them, so no sentence ends on them. */
 const NEVER_FINAL_ABBREVIATION = /(?:^|[\s(（[])(?:e\.g|i\.e|cf|vs|viz|Mr|Mrs|Ms|Dr)\.$/i;
 
@@ -67,7 +74,7 @@ export function sentenceEnding(text: string): Ending {
   const body = text.slice(0, end);
   // A particle after a kanji/katakana/Latin word: "AIを一部の" is cut, "ものの" may not be.
   if (JA_PARTICLE_END.test(body) || JA_CONJUNCTIVE_END.test(body)) return 'unfinished';
-  if (EN_STOPWORDS.test(body) && /\s\S+$/.test(body)) return 'unfinished';
+  if ((EN_STOPWORDS.test(body) || EN_CONTRACTED_END.test(body)) && /\s\S+$/.test(body)) return 'unfinished';
   return 'open';
 }
 
