@@ -279,15 +279,28 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // repeats (a note under every entry, a sentence between two paragraphs in each
     // section). A copy pasted in by a scraper or a generator lands anywhere.
     const typeAt = (index: number) => infos[index]?.block.type ?? 'none';
+    // Structure is read without the damage in it: a fragment cut off before its complete
+    // text (what the fix removes) is neither a neighbour nor a place in its section, so a
+    // template's entry keeps its place when a fragment lands before it.
+    const fragment = (index: number) => {
+      const repeat = repeats.get(index);
+      return repeat !== undefined && repeat.kind === 'cut' && repeat.sources[0] > index;
+    };
+    // The block next to `index` (step -1 before, +1 after), fragments aside.
+    const beside = (index: number, step: 1 | -1) => {
+      let i = index + step;
+      while (fragment(i)) i += step;
+      return i;
+    };
     // The nearest block before (step -1) or after (+1) that is not a gap; -1 when none.
     const contentNear = (index: number, step: 1 | -1) => {
       for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
       return -1;
     };
-    const amidProse = (index: number) => typeAt(index - 1) === 'paragraph' && typeAt(index + 1) === 'paragraph';
+    const amidProse = (index: number) => typeAt(beside(index, -1)) === 'paragraph' && typeAt(beside(index, 1)) === 'paragraph';
     const parallel = (repeat: Repeat) => {
       const source = repeat.sources[0];
-      return typeAt(repeat.index - 1) === typeAt(source - 1) && typeAt(repeat.index + 1) === typeAt(source + 1);
+      return typeAt(beside(repeat.index, -1)) === typeAt(beside(source, -1)) && typeAt(beside(repeat.index, 1)) === typeAt(beside(source, 1));
     };
     // Stronger: a neighbour of the copy also resembles the source's neighbour (the
     // next entry of a template: "Thank you to X" / "Thank you to Y").
@@ -305,7 +318,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const depthAt = (index: number) => (infos[index]?.block.node as { depth?: number } | undefined)?.depth;
     const siblingSections = (repeat: Repeat) => {
       const source = repeat.sources[0];
-      const closes = typeAt(repeat.index + 1) === 'heading' && depthAt(repeat.index + 1) === depthAt(source + 1);
+      const closes = typeAt(beside(repeat.index, 1)) === 'heading' && depthAt(beside(repeat.index, 1)) === depthAt(beside(source, 1));
       return closes && weightedLength(infos[repeat.index].key) < 200;
     };
     // An image on its own (a Markdown image paragraph, `<img>`, `<figure>`).
@@ -324,9 +337,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const source = repeat.sources[0];
       // After a figure only a caption or credit is the template's (a short line): a
       // paragraph of text after a screenshot goes on with the article.
-      const afterFigure = figure(repeat.index - 1) || figure(source - 1);
-      const followsAlike = resembles(repeat.index - 1, source - 1) && (!afterFigure || weightedLength(infos[repeat.index].proseText.replace(/\s+/g, '')) < 120);
-      const [next, sourceNext] = [repeat.index + 1, source + 1];
+      const [previous, sourcePrevious] = [beside(repeat.index, -1), beside(source, -1)];
+      const afterFigure = figure(previous) || figure(sourcePrevious);
+      const followsAlike = resembles(previous, sourcePrevious) && (!afterFigure || weightedLength(infos[repeat.index].proseText.replace(/\s+/g, '')) < 120);
+      const [next, sourceNext] = [beside(repeat.index, 1), beside(source, 1)];
       const precedesAlike = figure(next) || figure(sourceNext) ? infos[next]?.key !== '' && infos[next]?.key === infos[sourceNext]?.key : resembles(next, sourceNext);
       return parallel(repeat) && (followsAlike || precedesAlike || siblingSections(repeat));
     };
@@ -427,7 +441,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     for (let i = 0; i < infos.length; i++) {
       slots.push(currentHeading === -1 ? undefined : { heading: currentHeading, slot: currentSlot });
       if (infos[i].block.type === 'heading') [currentHeading, currentSlot] = [i, 0];
-      else if (infos[i].role !== 'gap') currentSlot++;
+      else if (infos[i].role !== 'gap' && !fragment(i)) currentSlot++;
     }
     const sectionSlot = (index: number) => slots[index];
     // Headings among blocks first..last, from a running count (one pass, then O(1) a question).
@@ -442,7 +456,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const cached = sectionCache.get(heading);
       if (cached) return cached;
       const blocks: number[] = [];
-      for (let i = heading + 1; i < infos.length && infos[i].block.type !== 'heading'; i++) if (infos[i].role !== 'gap') blocks.push(i);
+      for (let i = heading + 1; i < infos.length && infos[i].block.type !== 'heading'; i++) if (infos[i].role !== 'gap' && !fragment(i)) blocks.push(i);
       sectionCache.set(heading, blocks);
       return blocks;
     };
