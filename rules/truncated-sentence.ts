@@ -151,14 +151,9 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (finishedShare === undefined && clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
   if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
   if (endsOnUndefinedReference(info, raw)) return true;
-  // A label and its value ("注: …", "Photo: Jane Doe", "Tags: rust, wasm", "統合レイヤー：
-  // 集計、配分") needs no period, unless the value is English clauses, not a list: a comma
-  // after a run of five words or more ("Remember: every bit of visibility gained today buys
-  // you time, resil").
-  const label = /^[^。．.!?！？]{1,30}[:：]/.exec(text);
-  if (label && !CLAUSE_BEFORE_COMMA.test(text.slice(label[0].length, label[0].length + 400))) return false;
+  if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   // Inline code right after a subject or object particle needs its predicate ("内部ボタンが `part=…`").
-  if (/[がを]\s*code$/.test(text)) return true;
+  if (/[がを]\s*`[^`\n]+`$/.test(raw.trimEnd())) return true;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in
   // Japanese text or after finished sentences (a one-line "Photo by Jane Doe" is a
@@ -177,9 +172,6 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
     ((japanese || severalSentences || longSentence) && /[A-Za-z]$/.test(text))
   );
 }
-
-/** English words, five or more, then a comma: a clause going on, not a list of short items. */
-const CLAUSE_BEFORE_COMMA = /(?:^|,)\s*(?:[A-Za-z][\w'’-]*\s+){4,}[A-Za-z][\w'’-]*,\s/;
 
 /**
  * The text stops inside a word: it ends on a lone lowercase letter, or its last Latin word is the start of a longer word the

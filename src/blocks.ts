@@ -197,15 +197,16 @@ function phrasingText(children: PhrasingContent[]): string {
 
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()（）「」]+/g;
 
-/** A trailing heading id: kramdown/Hugo `{#id}` or `{: #id}`, or an MDX comment holding it (react.dev). */
-// (Markdown reads the comment's asterisks as emphasis, so the key may hold `{/id/}`.)
 /**
  * Markup cut off at a paragraph's end is text to the parser: an HTML tag (`…はありません。<a
- * href="ht`) or a reference link's label (`[プレビュー チャネル][MicrosoftEd`). Whole tags
- * and labels are left out of keys, so their remains are too, and the cut copy still reads
- * as the start of its source.
+ * href="ht`, `…<span`) or a reference link's label (`[プレビュー チャネル][MicrosoftEd`).
+ * Whole tags and labels are left out of keys, so their remains are too, and the cut copy
+ * still reads as the start of its source. A tag's remains are a name alone or a name and
+ * attributes (an `=` after it): `a<b holds for the first row` is text.
  */
-const CUT_MARKUP = /(?:<\/?[A-Za-z][^<>]*|\]\[[^[\]]*)$/;
+const CUT_MARKUP = /(?:<\/?[A-Za-z][\w-]*(?:\s[^<>=]*=[^<>]*)?|\]\[[^[\]]*)$/;
+/** A trailing heading id: kramdown/Hugo `{#id}` or `{: #id}`, or an MDX comment holding it (react.dev). */
+// (Markdown reads the comment's asterisks as emphasis, so the key may hold `{/id/}`.)
 const HEADING_ID = /(?:\{#[^{}]*\}|\{:[^{}]*\}|\{\/\*?[^{}]*?\*?\/\})$/;
 
 /** Stands for inline code and URLs: a word, so it neither ends nor opens a sentence. */

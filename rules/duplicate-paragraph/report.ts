@@ -284,7 +284,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // template's entry keeps its place when a fragment lands before it.
     const fragment = (index: number) => {
       const repeat = repeats.get(index);
-      return repeat !== undefined && repeat.kind === 'cut' && repeat.sources[0] > index;
+      const info = infos[index];
+      return repeat !== undefined && repeat.kind === 'cut' && repeat.sources[0] > index && info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
     };
     // The block next to `index` (step -1 before, +1 after), fragments aside.
     const beside = (index: number, step: 1 | -1) => {
@@ -781,10 +782,20 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // からコピペしたコードです" under each listing) are a template's entries all the same.
     const editedInWords = (repeat: Repeat) =>
       oneEdit(repeat) && comparisonKey(infos[repeat.index].proseText) !== comparisonKey(infos[repeat.sources[0]].proseText);
+    // (Counted once per source, on first need: a file of many copies of one paragraph must
+    // not cost a pass over all of them per copy.)
+    let oneEditCopies: Map<number, number> | undefined;
     const aloneAmongCopies = (repeat: Repeat) => {
       const source = repeat.sources[0];
       if (nearCopies.get(source) === 1) return true;
-      return editedInWords(repeat) && [...repeats.values()].filter((other) => other.kind === 'near' && other.sources[0] === source && oneEdit(other)).length === 1;
+      if (!editedInWords(repeat)) return false;
+      if (oneEditCopies === undefined) {
+        oneEditCopies = new Map();
+        for (const other of repeats.values()) {
+          if (other.kind === 'near' && (nearCopies.get(other.sources[0]) ?? 0) > 1 && oneEdit(other)) oneEditCopies.set(other.sources[0], (oneEditCopies.get(other.sources[0]) ?? 0) + 1);
+        }
+      }
+      return oneEditCopies.get(source) === 1;
     };
     // Whether text[from, to) stands inside a short bracketed label: `[Bind]`, 「保存」, 【注意】.
     const insideBrackets = (text: string, from: number, to: number) => {

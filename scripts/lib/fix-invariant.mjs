@@ -17,8 +17,9 @@
 // sentence with Levenshtein similarity >= 0.8 to it (a near variant of it was kept), or it
 // is the last line of a sentence wrapped over lines whose whole has such a variant ending
 // much as the line does (half alike at least), or, in a sentence of five spaced words or
-// more (no Japanese script), the output has the same words with one replaced, added or
-// dropped ("Try out the memory limit!" / "Try another the memory limit!"). The
+// more (no Japanese, Chinese, Thai, Lao, Khmer or Burmese script), the output has the same
+// words with one word of 12 characters at most replaced, added or dropped ("Try out the
+// memory limit!" / "Try another the memory limit!"). The
 // similarity is taken on what a near copy may change (issue 10): case, width, punctuation,
 // symbols, link targets and emphasis aside, so "必要です。" kept as "必要です・・・・。", or
 // a link kept with its other target, is a variant kept.
@@ -144,14 +145,15 @@ export function variantKey(sentence) {
 
 const wordList = (sentence) => sentence.split(/\s+/).map(variantKey).filter(Boolean);
 
-/** Whether two word lists differ by one word replaced, inserted or deleted. */
+/** Whether two word lists differ by one word (of 12 characters at most) replaced, inserted or deleted. */
 function oneWordApart(a, b) {
   if (Math.abs(a.length - b.length) > 1) return false;
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  return a.length - start - end <= 1 && b.length - start - end <= 1;
+  const changed = [...a.slice(start, a.length - end), ...b.slice(start, b.length - end)];
+  return a.length - start - end <= 1 && b.length - start - end <= 1 && changed.every((word) => word.length <= 12);
 }
 
 function similarity(a, b) {
@@ -181,7 +183,7 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
     if (kept.some((other) => similarity(key, other) >= minSimilarity)) continue;
     keptWords ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()].map(wordList).filter((words) => words.length >= 4);
     const words = wordList(sentence);
-    if (words.length >= 5 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence) && keptWords.some((other) => oneWordApart(words, other))) continue;
+    if (words.length >= 5 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(sentence) && keptWords.some((other) => oneWordApart(words, other))) continue;
     // The last line of a sentence wrapped over lines is kept when a near variant of the whole
     // sentence is, one that ends much as the line does (half alike at least): the lines above
     // must not lend a wholly changed line their likeness.

@@ -113,8 +113,9 @@ function classify(token: Token, previous: Token | undefined): ClauseEnd {
       // imperative); after an auxiliary's continuative or conditional, or a conjunctive
       // particle, it is the first kana of a word cut in half (だけでな|く, なければな|らない).
       if (surface === 'な' && sub1.includes('終助詞') && previous && ((previous.pos === '助動詞' && /^(?:連用|仮定)/.test(previous.form)) || previous.sub1 === '接続助詞')) return 'unfinished';
-      // After an adnominal (その|よ) a noun must follow: no particle closes there.
-      if (sub1.includes('終助詞') && previous?.pos === '連体詞') return 'unfinished';
+      // After an adnominal (その|よ) a noun must follow: no particle closes there. (同じ,
+      // tagged 連体詞, is also predicative: 結果は同じよ.)
+      if (sub1.includes('終助詞') && previous?.pos === '連体詞' && previous.surface !== '同じ') return 'unfinished';
       if (sub1.includes('終助詞')) return surface !== 'さ' && previous && PREDICATES.has(previous.pos) ? 'finished' : 'open';
       // …について, …として: compound particles that close a title-like line.
       if (sub2 === '連語') return 'open';

@@ -76,12 +76,14 @@ function sentenceKeys(text: string): string[] {
  * Word by word, a near variant is the same sentence with one word replaced, added or
  * dropped ("Try out the memory limit!" / "Try another the memory limit!"): in a short
  * sentence one word is more than a fifth of its characters. Only for sentences of
- * MIN_WORDS words or more written in spaced words (Japanese is compared by characters).
+ * MIN_WORDS words or more written in spaced words (Japanese, Chinese, Thai, Lao, Khmer and
+ * Burmese run their words together: they are compared by characters), and only a word of
+ * MAX_WORD_CHANGE characters at most: a clause or a URL is no word.
  */
 const MIN_WORDS = 5;
 const MAX_WORDS = 60;
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const GAP = '\u0000';
+const MAX_WORD_CHANGE = 12;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function wordsOf(sentence: string): string[] | undefined {
   if (UNSPACED.test(sentence)) return undefined;
@@ -89,33 +91,53 @@ function wordsOf(sentence: string): string[] | undefined {
   return words.length >= MIN_WORDS - 1 && words.length <= MAX_WORDS + 1 ? words : undefined;
 }
 
-/** Each word left out, and each word made a gap: what a variant one word away shares with `words`. */
-function oneWordAway(words: string[]): { gaps: string[]; shorter: string[] } {
-  return {
-    gaps: words.map((_, k) => [...words.slice(0, k), GAP, ...words.slice(k + 1)].join(' ')),
-    shorter: words.map((_, k) => [...words.slice(0, k), ...words.slice(k + 1)].join(' ')),
+/**
+ * Kept sentences (by lines, and wrapped sentences whole) as word lists, indexed by word
+ * count and first word, and by word count and last word: a sentence one word away shares
+ * one of the two (it has five words or more).
+ */
+function keptWordLists(text: string): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  const add = (key: string, words: string[]) => {
+    const list = index.get(key);
+    if (list) list.push(words);
+    else index.set(key, [words]);
   };
-}
-
-/** Kept sentences (by lines, and wrapped sentences whole), word by word, indexed for lookups one word away. */
-function keptWordForms(text: string): { whole: Set<string>; gaps: Set<string>; shorter: Set<string> } {
-  const forms = { whole: new Set<string>(), gaps: new Set<string>(), shorter: new Set<string>() };
   for (const sentence of [...finishedSentences(text), ...wrappedWholes(text).values()]) {
     const words = wordsOf(sentence);
     if (words === undefined) continue;
-    forms.whole.add(words.join(' '));
-    const { gaps, shorter } = oneWordAway(words);
-    for (const gap of gaps) forms.gaps.add(gap);
-    for (const form of shorter) forms.shorter.add(form);
+    add(`${words.length} ${words[0]}`, words);
+    add(`${words.length} ${words.at(-1)} $`, words);
   }
-  return forms;
+  return index;
 }
 
-function hasWordVariant(sentence: string, kept: ReturnType<typeof keptWordForms>): boolean {
+/** Kept sentences compared with one lost sentence at most: a file of one sentence repeated cannot make this quadratic. */
+const MAX_WORD_CANDIDATES = 200;
+
+/** Whether two word lists differ by one short word replaced, inserted or deleted. */
+function oneWordApart(a: string[], b: string[]): boolean {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const [ours, theirs] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
+  return ours.length <= 1 && theirs.length <= 1 && ours.length + theirs.length > 0 && [...ours, ...theirs].every((word) => word.length <= MAX_WORD_CHANGE);
+}
+
+function hasWordVariant(sentence: string, kept: Map<string, string[][]>): boolean {
   const words = wordsOf(sentence);
   if (words === undefined || words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
-  const { gaps, shorter } = oneWordAway(words);
-  return kept.shorter.has(words.join(' ')) || gaps.some((gap) => kept.gaps.has(gap)) || shorter.some((form) => kept.whole.has(form));
+  let compared = 0;
+  for (const count of [words.length - 1, words.length, words.length + 1]) {
+    for (const key of [`${count} ${words[0]}`, `${count} ${words.at(-1)} $`]) {
+      for (const other of kept.get(key) ?? []) {
+        if (++compared > MAX_WORD_CANDIDATES) return false;
+        if (oneWordApart(words, other)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -136,7 +158,7 @@ export function sentencesWithoutVariant(removed: string, kept: string | KeptText
   for (const { sentence, key } of sentences) {
     // Whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
     // one is kept when the paragraphs it was glued from are.
-    if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences()) || hasWordVariant(sentence, keptText.derived('words', keptWordForms))) continue;
+    if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences()) || hasWordVariant(sentence, keptText.derived('words', keptWordLists))) continue;
     // The last line of a sentence wrapped over lines ("…として" / "使えないので改変。") is kept
     // when a near variant of the whole sentence is, and that variant ends much as the line
     // does: the lines above must not lend a wholly changed line their likeness.

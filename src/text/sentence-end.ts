@@ -25,11 +25,12 @@ const JA_CONJUNCTIVE_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
 const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|which|is|are|was|were|as|but|if|into|than|its|their|our|your|this|these|those|very|such|every|whose|whether|because|although|between|would|could|might|my|his|we|they|when)$/i;
 
 /**
- * A contracted auxiliary (we're, I'm, they've, you'll, she'd) is never the last word of a
- * clause: English strands only the full form ("…than we are", not "…than we're"). The
- * possessive or contracted 's is left out: "…is John's".
+ * A pronoun with its auxiliary contracted (we're, I'm, they've, you'll, she'd) is never the
+ * last word of a clause: English strands only the full form ("…than we are", not "…than
+ * we're"). After a modal (`should've`) or a verb (`cc'd`, `OK'd`) a contraction may close a
+ * casual sentence, and 's may be a possessive (`…is John's`): those are left out.
  */
-const EN_CONTRACTED_END = /\b[A-Za-z]+['’](?:re|ve|ll|d|m)$/i;
+const EN_CONTRACTED_END = /\b(?:I|you|we|they|he|she|it|who|there|that)['’](?:re|ve|ll|d|m)$/i;
 
 /** Abbreviations that introduce what follows them, so no sentence ends on them. */
 const NEVER_FINAL_ABBREVIATION = /(?:^|[\s(（[])(?:e\.g|i\.e|cf|vs|viz|Mr|Mrs|Ms|Dr)\.$/i;
