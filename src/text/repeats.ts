@@ -131,8 +131,10 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     // Blocks whose own text is mostly inside this one: the only ones that can be a
     // (possibly edited) piece of a glued re-emission.
     const pieceCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= (shingleCounts[j] ?? Infinity) * 0.8).map(([j]) => j);
+    // A near copy stands in the article as written: a later block may re-emit it whole,
+    // alone or glued to others (a template's second entry re-emitted after the first).
     const candidates = counts
-      .filter(([j]) => !repeats.has(j))
+      .filter(([j]) => !repeats.has(j) || repeats.get(j)!.kind === 'near')
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, MAX_CANDIDATES)
       .map(([j]) => j);
