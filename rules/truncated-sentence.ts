@@ -268,8 +268,17 @@ function isNameList(info: BlockInfo): boolean {
   if (names < 3) return false;
   // What is left outside the names and links, once separators are gone: a lead-in at most.
   const rest = plain.replace(/@[\w.-]+/g, '').replace(/\b(?:and|with)\b|[\s,、&・[\]()（）:：]/g, '');
-  return rest.length <= 40;
+  if (rest.length > 40) return false;
+  // After the last linked name, a separator and a word in hiragana, which no name is, opens
+  // the next entry and stops ("…、[Sophie Alpert](…)、そし"); "…、ほか" or "…、など" close
+  // the list, and a plain name may end it ("…、[gamma](…)、delta-cli").
+  const lastLink = children.findLastIndex((child) => child.type === 'link' || child.type === 'linkReference');
+  const after = children.slice(lastLink + 1).map((child) => (child.type === 'text' ? (child.value ?? '') : ' ')).join('');
+  return !(lastLink !== -1 && /^\s*[、,]\s*\p{Script=Hiragana}+\s*$/u.test(after) && !LIST_CLOSER.test(after));
 }
+
+/** Words that close a list of names after its last separator: "…、ほか", "…、など". */
+const LIST_CLOSER = /^\s*[、,]\s*(?:など|ほか|ら)\s*$/;
 
 /**
  * A byline: one line that opens with a linked name and says in a few words what the
