@@ -282,10 +282,19 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // Structure is read without the damage in it: a fragment cut off before its complete
     // text (what the fix removes) is neither a neighbour nor a place in its section, so a
     // template's entry keeps its place when a fragment lands before it.
+    // A cut-off copy worth reporting: long enough, and stopping mid-sentence ("Let's
+    // build:" before "Let's build a service..." is a lead-in, not a cut).
+    const cutWorthReporting = (info: BlockInfo) => info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
     const fragment = (index: number) => {
       const repeat = repeats.get(index);
-      const info = infos[index];
-      return repeat !== undefined && repeat.kind === 'cut' && repeat.sources[0] > index && info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
+      return repeat !== undefined && repeat.kind === 'cut' && repeat.sources[0] > index && cutWorthReporting(infos[index]);
+    };
+    // A block's words as compared (its prose text's comparison key, link targets aside), computed once.
+    const proseKeys = new Map<number, string>();
+    const proseKey = (index: number) => {
+      let key = proseKeys.get(index);
+      if (key === undefined) proseKeys.set(index, (key = comparisonKey(infos[index].proseText)));
+      return key;
     };
     // The block next to `index` (step -1 before, +1 after), fragments aside.
     const beside = (index: number, step: 1 | -1) => {
@@ -781,7 +790,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // pasted among them in one word. Notes that differ only in where they link ("[こちら](…)
     // からコピペしたコードです" under each listing) are a template's entries all the same.
     const editedInWords = (repeat: Repeat) =>
-      oneEdit(repeat) && comparisonKey(infos[repeat.index].proseText) !== comparisonKey(infos[repeat.sources[0]].proseText);
+      oneEdit(repeat) && proseKey(repeat.index) !== proseKey(repeat.sources[0]);
     // (Counted once per source, on first need: a file of many copies of one paragraph must
     // not cost a pass over all of them per copy.)
     let oneEditCopies: Map<number, number> | undefined;
@@ -815,7 +824,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Only where both hold links and end alike: a copy cut off (inside its link, `[Rust][n`,
       // or after it) is judged as the cut it is.
       if (linkCount(a.block.node) === 0 || linkCount(b.block.node) === 0 || commonEnds(rawAt(repeat.index), rawAt(repeat.sources[0]))[1] < CUT_TAIL) return true;
-      const [x, y] = [comparisonKey(a.proseText), comparisonKey(b.proseText)];
+      const [x, y] = [proseKey(repeat.index), proseKey(repeat.sources[0])];
       const longest = Math.max(x.length, y.length);
       return longest > 0 && 1 - distance(x.slice(0, 2000), y.slice(0, 2000)) / Math.min(longest, 2000) >= thresholds.nearSimilarity;
     };
@@ -828,7 +837,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const pointsElsewhere = (repeat: Repeat) => {
       const [copy, source] = [linkTargets(infos[repeat.index].block.node), linkTargets(infos[repeat.sources[0]].block.node)];
       if (copy.length === 0 || copy.length !== source.length || copy.join('\n') === source.join('\n')) return false;
-      return comparisonKey(infos[repeat.index].proseText) !== comparisonKey(infos[repeat.sources[0]].proseText);
+      return proseKey(repeat.index) !== proseKey(repeat.sources[0]);
     };
     // A finished sentence that nearly says only the opening of a longer paragraph sums it up
     // ("**All supported lines are impacted by these flaws.**" after an advisory that opens
@@ -904,9 +913,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
           return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat) && !usageRestatesReference(repeat) && !inTwoPanels(repeat);
         case 'cut':
-          // A real cut stops mid-sentence; "Let's build:" before "Let's build a service..." is not one.
           if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
-          return info.key.length >= thresholds.minCutLength && info.ending !== 'finished' && !isLeadIn(info);
+          return cutWorthReporting(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordSwapped(repeat)) && aloneAmongCopies(repeat))) return false;
           if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || inTwoPanels(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;

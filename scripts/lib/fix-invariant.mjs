@@ -171,6 +171,7 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
   const counts = new Map();
   for (const s of sentences(unmark(damaged))) counts.set(s, (counts.get(s) ?? 0) + 1);
   const flatOutput = stripWhitespace(unmark(output));
+  let keptSentences;
   let kept;
   let keptWords;
   const lost = [];
@@ -178,10 +179,11 @@ export function lostSentences(damaged, output, minSimilarity = 0.8) {
   for (const [sentence, n] of counts) {
     const flat = stripWhitespace(sentence);
     if (n !== 1 || flat.length < 8 || flatOutput.includes(flat)) continue;
-    kept ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()].map(variantKey);
+    keptSentences ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()];
+    kept ??= keptSentences.map(variantKey);
     const key = variantKey(sentence);
     if (kept.some((other) => similarity(key, other) >= minSimilarity)) continue;
-    keptWords ??= [...sentences(unmark(output)), ...wrappedWholes(unmark(output)).values()].map(wordList).filter((words) => words.length >= 4);
+    keptWords ??= keptSentences.map(wordList).filter((words) => words.length >= 4);
     const words = wordList(sentence);
     if (words.length >= 5 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(sentence) && keptWords.some((other) => oneWordApart(words, other))) continue;
     // The last line of a sentence wrapped over lines is kept when a near variant of the whole

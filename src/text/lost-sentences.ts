@@ -65,13 +65,6 @@ function wrappedWholes(text: string): Map<string, string> {
   return wholes;
 }
 
-/** Comparison keys of the sentences of `text` that are long enough to count. */
-function sentenceKeys(text: string): string[] {
-  return finishedSentences(text)
-    .map(comparisonKey)
-    .filter((key) => key.length >= MIN_SENTENCE);
-}
-
 /**
  * Word by word, a near variant is the same sentence with one word replaced, added or
  * dropped ("Try out the memory limit!" / "Try another the memory limit!"): in a short
@@ -96,14 +89,14 @@ function wordsOf(sentence: string): string[] | undefined {
  * count and first word, and by word count and last word: a sentence one word away shares
  * one of the two (it has five words or more).
  */
-function keptWordLists(text: string): Map<string, string[][]> {
+function keptWordLists(sentences: string[]): Map<string, string[][]> {
   const index = new Map<string, string[][]>();
   const add = (key: string, words: string[]) => {
     const list = index.get(key);
     if (list) list.push(words);
     else index.set(key, [words]);
   };
-  for (const sentence of [...finishedSentences(text), ...wrappedWholes(text).values()]) {
+  for (const sentence of sentences) {
     const words = wordsOf(sentence);
     if (words === undefined) continue;
     add(`${words.length} ${words[0]}`, words);
@@ -153,12 +146,14 @@ export function sentencesWithoutVariant(removed: string, kept: string | KeptText
   if (sentences.length === 0) return lost;
   const keptText = typeof kept === 'string' ? new KeptText(kept) : kept;
   const keptKey = keptText.derived('key', comparisonKey);
-  const keptSentences = () => keptText.derived('sentences', sentencesByLength);
+  // The kept text's sentences, read once for both comparisons: by characters and by words.
+  const keptSentenceTexts = () => keptText.derived('sentence texts', sentencesAndWholes);
+  const keptSentences = () => keptText.derived('sentences', () => sentencesByLength(keptSentenceTexts()));
   let wholes: Map<string, string> | undefined;
   for (const { sentence, key } of sentences) {
     // Whole, or in pieces: a "sentence" made by gluing an unfinished paragraph to the next
     // one is kept when the paragraphs it was glued from are.
-    if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences()) || hasWordVariant(sentence, keptText.derived('words', keptWordLists))) continue;
+    if (standsVerbatimIn(key, keptKey, budget).proven || hasNearVariant(key, keptSentences()) || hasWordVariant(sentence, keptText.derived('words', () => keptWordLists(keptSentenceTexts())))) continue;
     // The last line of a sentence wrapped over lines ("…として" / "使えないので改変。") is kept
     // when a near variant of the whole sentence is, and that variant ends much as the line
     // does: the lines above must not lend a wholly changed line their likeness.
@@ -169,9 +164,14 @@ export function sentencesWithoutVariant(removed: string, kept: string | KeptText
   return lost;
 }
 
-/** Kept sentence keys (by lines, and wrapped sentences whole) sorted by length, so only those of a similar length are compared. */
-function sentencesByLength(text: string): string[] {
-  return [...new Set([...sentenceKeys(text), ...[...wrappedWholes(text).values()].map(comparisonKey)])].sort((a, b) => a.length - b.length);
+/** A text's finished sentences by lines, and its sentences wrapped over lines whole. */
+function sentencesAndWholes(text: string): string[] {
+  return [...finishedSentences(text), ...wrappedWholes(text).values()];
+}
+
+/** Sentence keys long enough to count, sorted by length, so only those of a similar length are compared. */
+function sentencesByLength(sentences: string[]): string[] {
+  return [...new Set(sentences.map(comparisonKey).filter((key) => key.length >= MIN_SENTENCE))].sort((a, b) => a.length - b.length);
 }
 
 /** How alike the end of a kept variant must be to the lost line it ends with. */
