@@ -194,6 +194,9 @@ const SHORT_REMARK = 100;
 /** A sentence ends inside a paragraph (a full stop followed by more text): the paragraph says more than one thing. */
 const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
 
+/** Longest value of a label (characters after its field name): a few words, such as `namespace, pod` or `FinOpsアナリスト`. */
+const LABEL_VALUE = 20;
+
 /** The block's text is one sentence: no sentence ends before its last character. */
 const oneSentence = (info: BlockInfo) => !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1));
 
@@ -406,12 +409,24 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const source = rawAt(repeat.sources[0]);
       return copy.length < source.length && source.startsWith(copy) ? source.slice(copy.length) : undefined;
     };
-    // A cut copy that is a whole line of its source (a caption that also starts a longer paragraph) was not cut.
-    const lineOf = (repeat: Repeat) => /^(?:[ \t]*<br\s*\/?>|\\?[ \t]*\r?\n)/i.test(continuation(repeat) ?? '');
+    // A cut copy that is a whole line of its source (a caption that also starts a longer
+    // paragraph) was not cut. The line ends at a break the author wrote (`<br>`, a
+    // backslash or two spaces), or at a newline when the copy is one line: the first lines
+    // of a hard-wrapped paragraph are cut at a newline that reads as a space.
+    const lineOf = (repeat: Repeat) => {
+      const rest = continuation(repeat) ?? '';
+      return /^(?:[ \t]*<br\s*\/?>|\\\r?\n| {2,}\r?\n)/i.test(rest) || (/^[ \t]*\r?\n/.test(rest) && !rawAt(repeat.index).includes('\n'));
+    };
     // A short copy that stops where its source goes on with a list separator or a gloss
     // ("namespace, pod" / "namespace, pod, deployment"; "アナリスト" / "アナリスト（Analyst）")
-    // is a complete label of a template, not a copy cut off mid-word.
-    const labelOf = (repeat: Repeat) => rawAt(repeat.index).length < 80 && /^\s*[,、，(（\[［]/.test(continuation(repeat) ?? '');
+    // is a complete label of a template, not a copy cut off mid-word. A label is a few
+    // words after its field name: a sentence cut before a comma ("Chrome 101 beta was
+    // released on March 31", "…選択したときに") is a cut.
+    const labelOf = (repeat: Repeat) => {
+      if (!/^\s*[,、，(（\[［]/.test(continuation(repeat) ?? '')) return false;
+      const value = FIELD_LINE.test(rawAt(repeat.index)) ? infos[repeat.index].text.replace(/^[^:：]*[:：]/, '') : infos[repeat.index].text;
+      return value.trim().length <= LABEL_VALUE && !INNER_SENTENCE_END.test(value);
+    };
     // A short copy set in its own brackets ("【Ladder Filter】" after "[Ladder Filter：Cutoff
     // Frequency]からドラッグ…") is a label that ends at its closer: a cut stops mid-text.
     const bracketedLabel = (repeat: Repeat) => {
