@@ -3,6 +3,7 @@ import { findRepeatedBlocks, type RepeatInput } from '../src/text/repeats.js';
 import { comparisonKey } from '../src/text/normalize.js';
 import { lintText } from '../src/index.js';
 import { ShinglePostings } from '../src/text/postings.js';
+import { differsInSpanOnly } from '../rules/duplicate-paragraph/report.js';
 import fc from 'fast-check';
 
 const prose = (text: string, finished = true): RepeatInput => ({ key: comparisonKey(text), role: 'prose', finished });
@@ -119,5 +120,21 @@ describe('ShinglePostings', () => {
     expect(listed(postings, 0)).toEqual([1]);
     expect(listed(postings, 0x3fffffff)).toEqual([2]);
     expect(listed(postings, 5)).toEqual([]);
+  });
+});
+
+describe('differsInSpanOnly', () => {
+  it('reads a word swapped inside one code span as a template field', () => {
+    expect(differsInSpanOnly('Call `convertToUtcClientTime` to convert the value.', 'Call `convertToLocalClientTime` to convert the value.')).toBe(true);
+    expect(differsInSpanOnly('設定は `設定値` に書きます。', '設定は `既定値` に書きます。')).toBe(true);
+  });
+
+  it('reads Japanese put into code that had none as an edit, not a field', () => {
+    expect(differsInSpanOnly('先頭で `useState` を呼び出します。', '先頭で `useSやate` を呼び出します。')).toBe(false);
+    expect(differsInSpanOnly('先頭で `useState` を呼び出します。', '先頭で `use改変tate` を呼び出します。')).toBe(false);
+  });
+
+  it('does not read a difference outside the span as a field', () => {
+    expect(differsInSpanOnly('先頭で `useState` を呼び出します。', '末尾で `useState` を呼び出します。')).toBe(false);
   });
 });

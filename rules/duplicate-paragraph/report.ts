@@ -116,6 +116,9 @@ export function differsInSpanOnly(a: string, b: string): boolean {
     return opens && closes && !span.includes(delimiter) && span.length <= EMPHASIZED_FIELD && !JAPANESE.test(span);
   };
   const inside = (text: string, from: number, to: number, delimiter: string) => (delimiter === '`' ? insideCode(text, from, to) : insideEmphasis(text, from, to, delimiter));
+  // A field's values are of one kind: Japanese put into code that has none there
+  // (`App.svelte` / `App.s改変lte`) is an edit of the copy, not another value.
+  if (JAPANESE.test(a.slice(start, a.length - end)) !== JAPANESE.test(b.slice(start, b.length - end))) return false;
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
