@@ -4,8 +4,9 @@
 // hundreds of random ones. Deterministic (fixed seed).
 //   node scripts/simulate-damage.mjs [corpusDir] [--every N]
 // Damage: the last paragraph cut at 30-90% of its length; a finished paragraph copied
-// after a random later block verbatim, with two characters / one word changed, and
-// cut at 30-80% of its length. Also checks that --fix restores the verbatim and cut
+// after a random later block verbatim, with two characters / one word changed, lightly
+// edited (one or two characters, or one word swapped, dropped or replaced), and cut at
+// 30-80% of its length. Also checks that --fix restores the verbatim and cut
 // cases (blank lines aside).
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,32 @@ const count = (kind, ok) => {
   if (ok) tally[kind][0]++;
 };
 const flat = (text) => text.replace(/\n+/g, '\n');
+
+// A lighter edit, drawn from its own stream so the other kinds keep their cases: one or
+// two characters replaced by common ones (Japanese), or two neighbouring words swapped, a
+// word dropped, or a word replaced by "also" (English).
+let lightSeed = 29;
+const lightRandom = () => (lightSeed = (lightSeed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const pick = (n) => Math.floor(lightRandom() * n);
+const COMMON = 'やとをにもで今大小新';
+function lightEdit(raw, japanese) {
+  if (japanese) {
+    const chars = [...raw];
+    for (let n = 1 + pick(2); n > 0; n--) {
+      const at = pick(chars.length);
+      if (!/\s/.test(chars[at])) chars[at] = COMMON[pick(COMMON.length)];
+    }
+    return chars.join('');
+  }
+  const words = raw.split(' ');
+  if (words.length < 3) return raw;
+  const at = 1 + pick(words.length - 2);
+  const kind = pick(3);
+  if (kind === 0) [words[at], words[at + 1]] = [words[at + 1], words[at]];
+  else if (kind === 1) words.splice(at, 1);
+  else words[at] = 'also';
+  return words.join(' ');
+}
 
 for (const file of files.filter((_, i) => i % every === 0)) {
   const text = readFileSync(file, 'utf8');
@@ -62,13 +89,13 @@ for (const file of files.filter((_, i) => i % every === 0)) {
   const edited = japanese
     ? ((p) => raw.slice(0, p) + '改変' + raw.slice(p + 2))(Math.floor(raw.length * (0.3 + 0.4 * random())))
     : ((words) => ((words[1 + Math.floor(random() * (words.length - 2))] = 'changed'), words.join(' ')))(raw.split(' '));
-  const copies = { 'verbatim copy': raw, 'edited copy': edited, 'cut-off copy': raw.slice(0, Math.floor(raw.length * (0.3 + 0.5 * random()))).trimEnd() };
+  const copies = { 'verbatim copy': raw, 'edited copy': edited, 'lightly edited copy': lightEdit(raw, japanese), 'cut-off copy': raw.slice(0, Math.floor(raw.length * (0.3 + 0.5 * random()))).trimEnd() };
   for (const [kind, copy] of Object.entries(copies)) {
-    if (copy === raw && kind === 'edited copy') continue;
+    if (copy === raw && kind.endsWith('edited copy')) continue;
     const damaged = `${text.slice(0, at)}\n\n${copy}${text.slice(at)}`;
     const from = article.lines.position(at).line + 2;
     count(kind, touches(lintText(damaged, { filePath: file }).messages, 'duplicate-paragraph', from, from + copy.split('\n').length - 1));
-    if (kind !== 'edited copy') count(`--fix restores (${kind})`, flat(fixText(damaged, { filePath: file }).output) === flat(text));
+    if (!kind.endsWith('edited copy')) count(`--fix restores (${kind})`, flat(fixText(damaged, { filePath: file }).output) === flat(text));
   }
 }
 

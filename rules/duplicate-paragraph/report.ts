@@ -78,6 +78,17 @@ function commonEnds(a: string, b: string): [number, number] {
 }
 
 /**
+ * Whether Japanese stands where two texts differ in one and not in the other. A field's
+ * values (code, a link's target) are of one kind: Japanese put into code or a URL that
+ * has none there (`useState` / `useSやate`, `…/exporters/` / `…/ex今orters/`) is an edit
+ * of a copy, not another value.
+ */
+function japaneseEditedIn(a: string, b: string): boolean {
+  const [start, end] = commonEnds(a, b);
+  return JAPANESE.test(a.slice(start, a.length - end)) !== JAPANESE.test(b.slice(start, b.length - end));
+}
+
+/**
  * Two paragraphs whose only difference lies inside one inline code span in each
  * (`convertToUtcClientTime` / `convertToLocalClientTime`), or inside one emphasis
  * (`_high severity_` / `_low severity_`): they document two different things in the same
@@ -116,9 +127,7 @@ export function differsInSpanOnly(a: string, b: string): boolean {
     return opens && closes && !span.includes(delimiter) && span.length <= EMPHASIZED_FIELD && !JAPANESE.test(span);
   };
   const inside = (text: string, from: number, to: number, delimiter: string) => (delimiter === '`' ? insideCode(text, from, to) : insideEmphasis(text, from, to, delimiter));
-  // A field's values are of one kind: Japanese put into code that has none there
-  // (`App.svelte` / `App.s改変lte`) is an edit of the copy, not another value.
-  if (JAPANESE.test(a.slice(start, a.length - end)) !== JAPANESE.test(b.slice(start, b.length - end))) return false;
+  if (japaneseEditedIn(a, b)) return false;
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
@@ -849,12 +858,13 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // Two paragraphs that show other images or link to other pages describe other things
     // in nearly the same words (a caption under each of two screenshots, "表示" / "非表示"):
     // an edited copy keeps its source's links. Only as many links, with other words around
-    // them: a copy whose words (links aside) say exactly what its source's say, or whose edit
-    // broke a link's markup (`[Version changed been released`, one link fewer), is the same
-    // paragraph with its link mangled.
+    // them: a copy whose words (links aside) say exactly what its source's say, whose edit
+    // broke a link's markup (`[Version changed been released`, one link fewer), or whose
+    // targets differ only by Japanese put into them (`…/ex今orters/`) is the same paragraph
+    // with its link mangled.
     const pointsElsewhere = (repeat: Repeat) => {
       const [copy, source] = [linkTargets(infos[repeat.index].block.node), linkTargets(infos[repeat.sources[0]].block.node)];
-      if (copy.length === 0 || copy.length !== source.length || copy.join('\n') === source.join('\n')) return false;
+      if (copy.length === 0 || copy.length !== source.length || copy.every((target, k) => target === source[k] || japaneseEditedIn(target, source[k]))) return false;
       return proseKey(repeat.index) !== proseKey(repeat.sources[0]);
     };
     // A finished sentence that nearly says only the opening of a longer paragraph sums it up
