@@ -98,6 +98,9 @@ describe('sentenceEnding', () => {
     ['私を生かし続けてくれ。 :-)', 'finished'],
     ['See you at the meetup! ;)', 'finished'],
     ['AIを一部の :)', 'unfinished'],
+    ['Most requests are answered by (e.g.', 'unfinished'],
+    ['The talk is given by Dr.', 'unfinished'],
+    ['Most clients see a latency under 50 ms.', 'finished'],
   ] as const)('%s → %s', (text, ending) => {
     expect(sentenceEnding(text)).toBe(ending);
   });

@@ -32,8 +32,11 @@ const EN_STOPWORDS = /\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|that|
  */
 const EN_CONTRACTED_END = /\b(?:I|you|we|they|he|she|it|who|there|that)['’](?:re|ve|ll|d|m)$/i;
 
-/** Abbreviations that introduce what follows them, so no sentence ends on them. */
-const NEVER_FINAL_ABBREVIATION = /(?:^|[\s(（[])(?:e\.g|i\.e|cf|vs|viz|Mr|Mrs|Ms|Dr)\.$/i;
+/**
+ * Abbreviations that introduce what follows them, so no sentence ends on them. A title is
+ * capitalised: `…under 50 ms.` ends on a unit.
+ */
+const NEVER_FINAL_ABBREVIATION = /(?:^|[\s(（[])(?:[Ee]\.[Gg]|[Ii]\.[Ee]|[Cc]f|[Vv]s|[Vv]iz|Mr|Mrs|Ms|Dr)\.$/;
 
 export type Ending = 'finished' | 'open' | 'unfinished';
 
