@@ -589,18 +589,27 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       noteCache.set(key, note);
       return note;
     };
-    // A sentence of eight words or more with one ordinary word swapped ("Releases will be
-    // available on…" / "…will be published on…"): in a short paragraph one word weighs
-    // more than the similarity allows, but it is the same edit as in a long one. Names,
-    // numbers and code are what a template's entries change; a lowercase word of prose is
-    // not. (Japanese has no spaces to count words by: its similarity decides alone.)
-    const oneWordSwapped = (repeat: Repeat) => {
+    // A sentence of eight words or more with one ordinary word replaced ("Releases will be
+    // available on…" / "…will be published on…"), dropped or put in, or with two
+    // neighbouring words swapped ("Joyent has transferred" / "Joyent transferred has"): in a
+    // short paragraph one word weighs more than the similarity allows, but it is the same
+    // edit as in a long one. Names, numbers and code are what a template's entries change;
+    // a lowercase word of prose is not, and no template swaps two words. (Japanese has no
+    // spaces to count words by: its similarity decides alone.)
+    const oneWordEdited = (repeat: Repeat) => {
       // Raw words: an emphasised word (`_high_ severity` / `_low_ severity`) is a field.
       const words = (index: number) => rawAt(index).split(/\s+/);
       const [a, b] = [words(repeat.index), words(repeat.sources[0])];
-      if (a.length !== b.length || a.length < 8) return false;
-      const differing = a.flatMap((word, k) => (word === b[k] ? [] : [k]));
-      return differing.length === 1 && [a[differing[0]], b[differing[0]]].every((word) => /^[a-z]{2,}[.,;:!?]?$/.test(word));
+      if (Math.min(a.length, b.length) < 8 || Math.abs(a.length - b.length) > 1) return false;
+      let start = 0;
+      while (start < a.length && start < b.length && a[start] === b[start]) start++;
+      let end = 0;
+      while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+      const [ours, theirs] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
+      const plain = (word: string) => /^[a-z]+[.,;:!?]?$/.test(word);
+      if (ours.length === 1 && theirs.length === 1) return plain(ours[0]) && plain(theirs[0]);
+      if (ours.length + theirs.length === 1) return plain([...ours, ...theirs][0]);
+      return ours.length === 2 && theirs.length === 2 && ours[0] === theirs[1] && ours[1] === theirs[0];
     };
     // A pointer to more ("See the detailed release notes.", "詳細については、「…」を参照して
     // ください。"): one sentence with a link, said again where a section ends after its
@@ -944,7 +953,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
           return cutWorthReporting(info);
         case 'near':
-          if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordSwapped(repeat)) && aloneAmongCopies(repeat))) return false;
+          if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordEdited(repeat)) && aloneAmongCopies(repeat))) return false;
           if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || inTwoPanels(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the
