@@ -92,7 +92,10 @@ for (const file of files.filter((_, i) => i % every === 0)) {
   const copies = { 'verbatim copy': raw, 'edited copy': edited, 'lightly edited copy': lightEdit(raw, japanese), 'cut-off copy': raw.slice(0, Math.floor(raw.length * (0.3 + 0.5 * random()))).trimEnd() };
   for (const [kind, copy] of Object.entries(copies)) {
     if (copy === raw && kind.endsWith('edited copy')) continue;
-    const damaged = `${text.slice(0, at)}\n\n${copy}${text.slice(at)}`;
+    // A copy is a paragraph of its own: a blank line after it too, or it would run into
+    // a block that follows without one (link definitions, a list) and be glued to it.
+    const rest = text.slice(at);
+    const damaged = `${text.slice(0, at)}\n\n${copy}${/^\r?\n[ \t]*(?:\r?\n|$)/.test(rest) || rest === '' ? '' : '\n'}${rest}`;
     const from = article.lines.position(at).line + 2;
     count(kind, touches(lintText(damaged, { filePath: file }).messages, 'duplicate-paragraph', from, from + copy.split('\n').length - 1));
     if (!kind.endsWith('edited copy')) count(`--fix restores (${kind})`, flat(fixText(damaged, { filePath: file }).output) === flat(text));
