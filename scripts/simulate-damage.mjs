@@ -24,8 +24,10 @@ if (!existsSync(dir)) {
 }
 const files = [...listMarkdownFiles(path.join(dir, 'ja')), ...listMarkdownFiles(path.join(dir, 'en'))];
 
-let seed = 11;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+// A linear congruential generator (its product exceeds 2^53, so it is not the textbook
+// one, but it is deterministic, and its cases are the ones every measurement quoted).
+const makeRandom = (seed) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const random = makeRandom(11);
 const tally = {};
 const count = (kind, ok) => {
   tally[kind] ??= [0, 0];
@@ -37,8 +39,7 @@ const flat = (text) => text.replace(/\n+/g, '\n');
 // A lighter edit, drawn from its own stream so the other kinds keep their cases: one or
 // two characters replaced by common ones (Japanese), or two neighbouring words swapped, a
 // word dropped, or a word replaced by "also" (English).
-let lightSeed = 29;
-const lightRandom = () => (lightSeed = (lightSeed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const lightRandom = makeRandom(29);
 const pick = (n) => Math.floor(lightRandom() * n);
 const COMMON = 'やとをにもで今大小新';
 function lightEdit(raw, japanese) {

@@ -134,6 +134,10 @@ describe('differsInSpanOnly', () => {
     expect(differsInSpanOnly('先頭で `useState` を呼び出します。', '先頭で `use改変tate` を呼び出します。')).toBe(false);
   });
 
+  it('reads a value swapped whole for one in another script as a field', () => {
+    expect(differsInSpanOnly('名前は `name` に入ります。', '名前は `名前` に入ります。')).toBe(true);
+  });
+
   it('does not read a difference outside the span as a field', () => {
     expect(differsInSpanOnly('先頭で `useState` を呼び出します。', '末尾で `useState` を呼び出します。')).toBe(false);
   });

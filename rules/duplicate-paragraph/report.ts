@@ -68,8 +68,8 @@ const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** The longest emphasis taken for a template's field: a whole sentence in bold is prose. */
 const EMPHASIZED_FIELD = 40;
 
-/** The length of the common start of two texts, and of their common end after it. */
-function commonEnds(a: string, b: string): [number, number] {
+/** The length of the common start of two texts (or word lists), and of their common end after it. */
+function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): [number, number] {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let end = 0;
@@ -78,14 +78,19 @@ function commonEnds(a: string, b: string): [number, number] {
 }
 
 /**
- * Whether Japanese stands where two texts differ in one and not in the other. A field's
- * values (code, a link's target) are of one kind: Japanese put into code or a URL that
- * has none there (`useState` / `useSやate`, `…/exporters/` / `…/ex今orters/`) is an edit
- * of a copy, not another value.
+ * Whether one of two texts has Japanese put inside a word of the other's code or URL,
+ * where the other has none (`useState` / `useSやate`, `…/exporters/` / `…/ex今orters/`):
+ * an edit of a copy, whichever of the two came first. A field's values are of one kind and
+ * swapped whole: `name` / `名前`, or `/wiki/Tokyo` / `/wiki/東京`, stand between
+ * delimiters, while an edit lands inside a word, a Latin letter or digit beside it.
  */
 function japaneseEditedIn(a: string, b: string): boolean {
   const [start, end] = commonEnds(a, b);
-  return JAPANESE.test(a.slice(start, a.length - end)) !== JAPANESE.test(b.slice(start, b.length - end));
+  const put = (edited: string, other: string) =>
+    JAPANESE.test(edited.slice(start, edited.length - end)) &&
+    !JAPANESE.test(other.slice(start, other.length - end)) &&
+    (/[A-Za-z0-9]/.test(edited[start - 1] ?? '') || /[A-Za-z0-9]/.test(edited[edited.length - end] ?? ''));
+  return put(a, b) || put(b, a);
 }
 
 /**
@@ -93,7 +98,8 @@ function japaneseEditedIn(a: string, b: string): boolean {
  * (`convertToUtcClientTime` / `convertToLocalClientTime`), or inside one emphasis
  * (`_high severity_` / `_low severity_`): they document two different things in the same
  * words, the marked-up word being the template's field, and neither is a copy of the other.
- * An emphasis counts when it is short (EMPHASIZED_FIELD) and holds no Japanese.
+ * An emphasis counts when it is short (EMPHASIZED_FIELD) and holds no Japanese. Japanese
+ * put inside a word of the other's code is an edit, not a field (japaneseEditedIn).
  */
 export function differsInSpanOnly(a: string, b: string): boolean {
   const [start, end] = commonEnds(a, b);
@@ -176,6 +182,9 @@ const ONE_EDIT = 16;
 /** Shortest common ending (characters) of two near copies that both run to their end, not cut. */
 const CUT_TAIL = 5;
 
+/** Words that turn a sentence into its opposite. */
+const NEGATION = /^(?:not|no|never|nor|none|cannot)[.,;:!?]?$/;
+
 /** Words that say a sentence is said again: "also", "too", "again", "as well". */
 const ADDED_AGAIN = /^(?:also|too|again|as well)$/i;
 
@@ -208,6 +217,9 @@ const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
 
 /** Longest value of a label (characters after its field name): a few words, such as `namespace, pod` or `FinOpsアナリスト`. */
 const LABEL_VALUE = 20;
+
+/** Longest caption line (weighted characters of its key) that may also open a longer paragraph: `⬇️*サーバーからのレスポンス*`. */
+const CAPTION_LINE = 40;
 
 /** The block's text is one sentence: no sentence ends before its last character. */
 const oneSentence = (info: BlockInfo) => !INNER_SENTENCE_END.test(info.proseText.trim().slice(0, -1));
@@ -423,11 +435,16 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     // A cut copy that is a whole line of its source (a caption that also starts a longer
     // paragraph) was not cut. The line ends at a break the author wrote (`<br>`, a
-    // backslash or two spaces), or at a newline when the copy is one line: the first lines
-    // of a hard-wrapped paragraph are cut at a newline that reads as a space.
+    // backslash or two spaces), or at a newline when the copy is one short line, a caption:
+    // the first lines of a hard-wrapped paragraph are cut at a newline that reads as a space.
     const lineOf = (repeat: Repeat) => {
-      const rest = continuation(repeat) ?? '';
-      return /^(?:[ \t]*<br\s*\/?>|\\\r?\n| {2,}\r?\n)/i.test(rest) || (/^[ \t]*\r?\n/.test(rest) && !rawAt(repeat.index).includes('\n'));
+      const rest = continuation(repeat);
+      if (rest === undefined) return false;
+      const copy = rawAt(repeat.index);
+      if (/^(?:[ \t]*<br\s*\/?>|\\\r?\n| {2,}\r?\n)/i.test(rest)) return true;
+      if (!/^[ \t]*\r?\n/.test(rest)) return false;
+      // The copy keeps the break the author wrote at its end (`…<br>`, `…\`).
+      return /(?:<br\s*\/?>|\\)$/i.test(copy) || (!copy.includes('\n') && weightedLength(infos[repeat.index].key) < CAPTION_LINE);
     };
     // A short copy that stops where its source goes on with a list separator or a gloss
     // ("namespace, pod" / "namespace, pod, deployment"; "アナリスト" / "アナリスト（Analyst）")
@@ -437,7 +454,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const labelOf = (repeat: Repeat) => {
       if (!/^\s*[,、，(（\[［]/.test(continuation(repeat) ?? '')) return false;
       const value = FIELD_LINE.test(rawAt(repeat.index)) ? infos[repeat.index].text.replace(/^[^:：]*[:：]/, '') : infos[repeat.index].text;
-      return value.trim().length <= LABEL_VALUE && !INNER_SENTENCE_END.test(value);
+      // A label names things: it ends on a noun, not on a particle or an inflection in hiragana.
+      return value.trim().length <= LABEL_VALUE && !INNER_SENTENCE_END.test(value) && !/\p{Script=Hiragana}$/u.test(value.trim());
     };
     // A short copy set in its own brackets ("【Ladder Filter】" after "[Ladder Filter：Cutoff
     // Frequency]からドラッグ…") is a label that ends at its closer: a cut stops mid-text.
@@ -601,15 +619,14 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const words = (index: number) => rawAt(index).split(/\s+/);
       const [a, b] = [words(repeat.index), words(repeat.sources[0])];
       if (Math.min(a.length, b.length) < 8 || Math.abs(a.length - b.length) > 1) return false;
-      let start = 0;
-      while (start < a.length && start < b.length && a[start] === b[start]) start++;
-      let end = 0;
-      while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+      const [start, end] = commonEnds(a, b);
       const [ours, theirs] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
-      const plain = (word: string) => /^[a-z]+[.,;:!?]?$/.test(word);
-      if (ours.length === 1 && theirs.length === 1) return plain(ours[0]) && plain(theirs[0]);
+      // A negation is no slip: "is cached" / "is not cached" describe two modes.
+      const plain = (word: string) => /^[a-z]+[.,;:!?]?$/.test(word) && !NEGATION.test(word);
+      // One letter for another (`Press y` / `Press n`) names a key or a variable.
+      if (ours.length === 1 && theirs.length === 1) return plain(ours[0]) && plain(theirs[0]) && Math.max(ours[0].length, theirs[0].length) >= 2;
       if (ours.length + theirs.length === 1) return plain([...ours, ...theirs][0]);
-      return ours.length === 2 && theirs.length === 2 && ours[0] === theirs[1] && ours[1] === theirs[0];
+      return ours.length === 2 && theirs.length === 2 && ours[0] === theirs[1] && ours[1] === theirs[0] && (plain(ours[0]) || plain(ours[1]));
     };
     // A pointer to more ("See the detailed release notes.", "詳細については、「…」を参照して
     // ください。"): one sentence with a link, said again where a section ends after its
