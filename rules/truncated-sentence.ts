@@ -145,10 +145,12 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (clause === 'unfinished' && text.length >= 10) return true;
   if (endsMidWord(text, articleText)) return true;
   if (isClosing(text)) return false;
-  // An article too short to show its style (no other paragraph, no earlier sentence): a
-  // Japanese paragraph of clauses (a 、 and 30 characters or more) that stops on a word is
-  // cut, as written Japanese prose ends its sentences with 。.
-  if (finishedShare === undefined && clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
+  // A Japanese paragraph of clauses (a 、 and 30 characters or more) that stops on a word
+  // is cut, as written Japanese prose ends its sentences with 。, whatever the article's
+  // style: one too short to show it, or one whose other paragraphs are captions, labels or
+  // list-like lines without 。 (they say nothing of a sentence's end). A link at the end
+  // does not finish it: "…詳細については、[リファレンス](…)" still lacks its predicate.
+  if (clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
   if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
   if (endsOnUndefinedReference(info, raw)) return true;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
