@@ -145,19 +145,15 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (clause === 'unfinished' && text.length >= 10) return true;
   if (endsMidWord(text, articleText)) return true;
   if (isClosing(text)) return false;
-  // A Japanese paragraph of clauses (a 、 and 30 characters or more) that stops on a word
-  // is cut, as written Japanese prose ends its sentences with 。, whatever the article's
-  // style: one too short to show it, or one whose other paragraphs are captions, labels or
-  // list-like lines without 。 (they say nothing of a sentence's end). A link at the end
-  // does not finish it: "…詳細については、[リファレンス](…)" still lacks its predicate.
-  if (clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
+  // An article too short to show its style (no other paragraph, no earlier sentence): a
+  // Japanese paragraph of clauses (a 、 and 30 characters or more) that stops on a word is
+  // cut, as written Japanese prose ends its sentences with 。.
+  if (finishedShare === undefined && clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
   if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
   if (endsOnUndefinedReference(info, raw)) return true;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
-  // Inline code right after a subject or object particle needs its predicate ("内部ボタンが
-  // `part=…`"), and so does code that a verb's adnominal form modifies ("…を使用してから、
-  // 生成された `.tgz`"): the clause names a thing and stops before saying what of it.
-  if (/[がを]\s*`[^`\n]+`$/.test(raw.trimEnd()) || /[\p{Script=Han}\p{Script=Hiragana}][たる]\s*`[^`\n]+`$/u.test(raw.trimEnd())) return true;
+  // Inline code right after a subject or object particle needs its predicate ("内部ボタンが `part=…`").
+  if (/[がを]\s*`[^`\n]+`$/.test(raw.trimEnd())) return true;
   if (/(?:\d{4}[年/-]\d{1,2}|\d{1,2}日|[)）]|:[a-z_]+:|[:;]-?[)(DP]|code)$/.test(text)) return false;
   // The last word: a lowercase Latin word, Japanese text, or any Latin word in
   // Japanese text or after finished sentences (a one-line "Photo by Jane Doe" is a
