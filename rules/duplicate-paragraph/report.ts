@@ -182,6 +182,9 @@ const ONE_EDIT = 16;
 /** Shortest common ending (characters) of two near copies that both run to their end, not cut. */
 const CUT_TAIL = 5;
 
+/** Longest note (weighted characters of its key) that closes sections of a template alike. */
+const SHORT_NOTE = 200;
+
 /** Words that turn a sentence into its opposite. */
 const NEGATION = /^(?:not|no|never|nor|none|cannot)[.,;:!?]?$/;
 
@@ -356,7 +359,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const siblingSections = (repeat: Repeat) => {
       const source = repeat.sources[0];
       const closes = typeAt(beside(repeat.index, 1)) === 'heading' && depthAt(beside(repeat.index, 1)) === depthAt(beside(source, 1));
-      return closes && weightedLength(infos[repeat.index].key) < 200;
+      return closes && weightedLength(infos[repeat.index].key) < SHORT_NOTE;
     };
     // An image on its own (a Markdown image paragraph, `<img>`, `<figure>`).
     const image = (info: BlockInfo | undefined) => {
@@ -1158,6 +1161,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         const theirs = earlier.map(anchorOf);
         return theirs.length > 0 && theirs.every((anchor) => anchor !== undefined && anchor !== ours);
       });
+    // Closing remarks of sibling sections: short paragraphs that end two sections under
+    // headings of one level, in the same words ("ここで計装ライブラリを設定することもできます。"
+    // then a note on the exporter, under "### コンソールアプリ" and "### ASP.NET Core"). A
+    // stretch re-emitted by a generator lands after the article's end or amid a section.
+    const closingRemarks = (run: RepeatedRun, sourceFirst: number, sourceLast: number) => {
+      if (!closesSection(run.last) || !closesSection(sourceLast)) return false;
+      const [ours, theirs] = [headingBefore(run.first), headingBefore(sourceFirst)];
+      return ours !== -1 && theirs !== -1 && ours !== theirs && depthAt(ours) === depthAt(theirs) && infos[ours].key !== infos[theirs].key && run.members.every((member) => weightedLength(infos[member.index].key) < SHORT_NOTE);
+    };
     const stands = (run: RepeatedRun) => {
       const [sourceFirst, sourceLast] = sourceRange(run);
       if (inTwoTabs(run.first, sourceFirst) && inTwoTabs(run.last, sourceLast)) {
@@ -1180,6 +1192,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // when neither the copy nor its source crosses a heading.
       const withinSections = headingsBetween(run.first, run.last) === 0 && headingsBetween(sourceFirst, sourceLast) === 0;
       if (parallelSections(run) || (withinSections && siblingPlace(run.first, sourceFirst))) return false;
+      if (withinSections && closingRemarks(run, sourceFirst, sourceLast)) {
+        // The remarks of a template: not copies one by one either.
+        for (const member of run.members) restatedBlocks.add(member.index);
+        return false;
+      }
       // Most neighbouring copies must follow each other in the source as well.
       let ordered = 0;
       for (let k = 1; k < run.members.length; k++) if (continuesSection(run.members[k - 1], run.members[k])) ordered++;
