@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../src/article.js';
 import { blockInfos, isLeadIn, linkCount, linkTargets, type BlockInfo } from '../../src/blocks.js';
+import { commonEnds } from '../../src/text/common-ends.js';
 import { comparisonKey, weightedLength } from '../../src/text/normalize.js';
 import { collapsiblePanels, docfxTabPanes } from '../../src/text/containers.js';
 import { closerOf } from '../../src/text/sentence-end.js';
@@ -68,24 +69,15 @@ const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** The longest emphasis taken for a template's field: a whole sentence in bold is prose. */
 const EMPHASIZED_FIELD = 40;
 
-/** The length of the common start of two texts (or word lists), and of their common end after it. */
-function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): [number, number] {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  return [start, end];
-}
-
 /**
  * Whether one of two texts has Japanese put inside a word of the other's code or URL,
  * where the other has none (`useState` / `useSやate`, `…/exporters/` / `…/ex今orters/`):
  * an edit of a copy, whichever of the two came first. A field's values are of one kind and
  * swapped whole: `name` / `名前`, or `/wiki/Tokyo` / `/wiki/東京`, stand between
  * delimiters, while an edit lands inside a word, a Latin letter or digit beside it.
+ * (The third argument: the two texts' commonEnds, when the caller has them already.)
  */
-function japaneseEditedIn(a: string, b: string): boolean {
-  const [start, end] = commonEnds(a, b);
+function japaneseEditedIn(a: string, b: string, [start, end] = commonEnds(a, b)): boolean {
   const put = (edited: string, other: string) =>
     JAPANESE.test(edited.slice(start, edited.length - end)) &&
     !JAPANESE.test(other.slice(start, other.length - end)) &&
@@ -133,7 +125,7 @@ export function differsInSpanOnly(a: string, b: string): boolean {
     return opens && closes && !span.includes(delimiter) && span.length <= EMPHASIZED_FIELD && !JAPANESE.test(span);
   };
   const inside = (text: string, from: number, to: number, delimiter: string) => (delimiter === '`' ? insideCode(text, from, to) : insideEmphasis(text, from, to, delimiter));
-  if (japaneseEditedIn(a, b)) return false;
+  if (japaneseEditedIn(a, b, [start, end])) return false;
   return ['`', '**', '__', '*', '_'].some((delimiter) => inside(a, start, a.length - end, delimiter) && inside(b, start, b.length - end, delimiter));
 }
 
@@ -456,9 +448,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // released on March 31", "…選択したときに") is a cut.
     const labelOf = (repeat: Repeat) => {
       if (!/^\s*[,、，(（\[［]/.test(continuation(repeat) ?? '')) return false;
-      const value = FIELD_LINE.test(rawAt(repeat.index)) ? infos[repeat.index].text.replace(/^[^:：]*[:：]/, '') : infos[repeat.index].text;
+      const { text } = infos[repeat.index];
+      const value = FIELD_LINE.test(rawAt(repeat.index)) ? text.replace(/^[^:：]*[:：]/, '') : text;
+      const words = value.trim();
       // A label names things: it ends on a noun, not on a particle or an inflection in hiragana.
-      return value.trim().length <= LABEL_VALUE && !INNER_SENTENCE_END.test(value) && !/\p{Script=Hiragana}$/u.test(value.trim());
+      return words.length <= LABEL_VALUE && !INNER_SENTENCE_END.test(value) && !/\p{Script=Hiragana}$/u.test(words);
     };
     // A short copy set in its own brackets ("【Ladder Filter】" after "[Ladder Filter：Cutoff
     // Frequency]からドラッグ…") is a label that ends at its closer: a cut stops mid-text.

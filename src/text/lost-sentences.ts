@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { commonEnds } from './common-ends.js';
 import { comparisonKey } from './normalize.js';
 import { KeptText, SearchBudget, standsVerbatimIn } from './verbatim.js';
 
@@ -110,10 +111,7 @@ const MAX_WORD_CANDIDATES = 200;
 
 /** Whether two word lists differ by one short word replaced, inserted or deleted. */
 function oneWordApart(a: string[], b: string[]): boolean {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const [start, end] = commonEnds(a, b);
   const [ours, theirs] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
   return ours.length <= 1 && theirs.length <= 1 && ours.length + theirs.length > 0 && [...ours, ...theirs].every((word) => word.length <= MAX_WORD_CHANGE);
 }
