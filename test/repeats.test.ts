@@ -3,7 +3,7 @@ import { findRepeatedBlocks, type RepeatInput } from '../src/text/repeats.js';
 import { comparisonKey } from '../src/text/normalize.js';
 import { lintText } from '../src/index.js';
 import { ShinglePostings } from '../src/text/postings.js';
-import { differsInSpanOnly } from '../rules/duplicate-paragraph/report.js';
+import { differsInSpanOnly, namesAnother } from '../rules/duplicate-paragraph/report.js';
 import fc from 'fast-check';
 
 const prose = (text: string, finished = true): RepeatInput => ({ key: comparisonKey(text), role: 'prose', finished });
@@ -140,5 +140,24 @@ describe('differsInSpanOnly', () => {
 
   it('does not read a difference outside the span as a field', () => {
     expect(differsInSpanOnly('先頭で `useState` を呼び出します。', '末尾で `useState` を呼び出します。')).toBe(false);
+  });
+});
+
+describe('namesAnother', () => {
+  it('reads another Latin name in the same place of a Japanese paragraph as another thing', () => {
+    expect(namesAnother('配置したCppSpawnerのアクターを削除します。', '配置したBPSpawnerのアクターも削除します。')).toBe(true);
+    expect(namesAnother('AzureのコンソールでVMを停止します。', 'AWSのコンソールでVMを停止します。')).toBe(true);
+  });
+
+  it('reads Japanese put into a name, or a name cut short, as an edit', () => {
+    expect(namesAnother('先頭で useState を呼び出します。', '先頭で useSやate を呼び出します。')).toBe(false);
+    expect(namesAnother('React の状態を更新します。', 'やeact の状態を更新します。')).toBe(false);
+    expect(namesAnother('React の状態を更新します。', 'Reac今 の状態を更新します。')).toBe(false);
+  });
+
+  it('needs the same names in number and Japanese on both sides', () => {
+    expect(namesAnother('Azure と AWS を比べます。', 'Azure を比べます。')).toBe(false);
+    expect(namesAnother('先頭で useState を呼び出します。', '末尾で useState を呼び出します。')).toBe(false);
+    expect(namesAnother('Call useState first.', 'Call useEffect first.')).toBe(false);
   });
 });

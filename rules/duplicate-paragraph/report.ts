@@ -86,6 +86,27 @@ function japaneseEditedIn(a: string, b: string, [start, end] = commonEnds(a, b))
 }
 
 /**
+ * Whether two Japanese paragraphs, nearly alike, name other things: their Latin words
+ * (names, identifiers) stand as many and in the same order, and one or more is another
+ * word, not a part of it (`CPPConstructor` / `BPConstructor`: the step told again for the
+ * other class). An edit of a copy puts Japanese into a word or cuts one short; it does
+ * not spell another name (japaneseEditedIn).
+ */
+export function namesAnother(a: string, b: string): boolean {
+  if (!JAPANESE.test(a) || !JAPANESE.test(b) || japaneseEditedIn(a, b)) return false;
+  const latinWords = (text: string) => text.match(/[A-Za-z][A-Za-z0-9_]+/g) ?? [];
+  const [x, y] = [latinWords(a), latinWords(b)];
+  if (x.length !== y.length) return false;
+  let renamed = false;
+  for (let k = 0; k < x.length; k++) {
+    if (x[k] === y[k]) continue;
+    if (x[k].startsWith(y[k]) || y[k].startsWith(x[k]) || x[k].endsWith(y[k]) || y[k].endsWith(x[k])) return false;
+    renamed = true;
+  }
+  return renamed;
+}
+
+/**
  * Two paragraphs whose only difference lies inside one inline code span in each
  * (`convertToUtcClientTime` / `convertToLocalClientTime`), or inside one emphasis
  * (`_high severity_` / `_low severity_`): they document two different things in the same
@@ -149,6 +170,9 @@ function withoutTrailingBraces(title: string): string {
   const open = title.lastIndexOf('{');
   return open !== -1 && title.endsWith('}') && !title.slice(open + 1, -1).includes('}') ? title.slice(0, open).trim() : title;
 }
+
+/** A numbered step of a guide: "ステップ3 – …", "手順 2:", "Step 1: …", "Phase 2", "3. …". */
+const STEP_HEADING = /^(?:(?:step|phase|ステップ|手順|フェーズ)\s*\d+|\d+\s*[.．)）:：–—-]\s*\S)/i;
 
 /** The part of an API page that describes each API: "## リファレンス", "## Reference". */
 const REFERENCE_HEADING = /^(?:api\s*)?(?:リファレンス|reference)$/i;
@@ -544,10 +568,20 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const correspond = (a: number | undefined, b: number | undefined) =>
       a !== undefined && b !== undefined && infos[a].key !== '' && infos[a].block.type === infos[b].block.type && !image(infos[a]) && !image(infos[b]) && resembles(a, b);
     // The place of a copy corresponds to its source's: the same count of blocks under the
-    // heading, or right after a block that matches one before the source.
+    // heading, the last block of both sections (the remark that closes each: "スパンが完了
+    // すると、それは不変になり…" under "スパンの作成" and "ネストしたスパンの作成"), or right
+    // after a block that matches one before the source.
     // (Bounded: only the few blocks just before the source are compared.)
+    // A closing remark is short, and the article's own last block is where a generator
+    // re-emits, not a section's close.
+    const articleEnd = infos.findLastIndex((info) => info.role !== 'gap');
+    const closesBoth = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
+      const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
+      const index = ours[copy.slot];
+      return copy.slot === ours.length - 1 && source.slot === theirs.length - 1 && index !== articleEnd && weightedLength(infos[index].key) < SHORT_NOTE;
+    };
     const samePlace = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
-      if (copy.slot === source.slot) return true;
+      if (copy.slot === source.slot || closesBoth(copy, source)) return true;
       const previous = sectionBlocks(copy.heading)[copy.slot - 1];
       return sectionBlocks(source.heading).slice(Math.max(0, source.slot - NEARBY), source.slot).some((block) => correspond(previous, block));
     };
@@ -816,6 +850,39 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const tabHeading = (at: number) => tabPanes[at] !== undefined && tabPanes[at - 1]?.pane !== tabPanes[at]!.pane;
       return heading !== -1 && sourceHeading !== -1 && (infos[heading].key === infos[sourceHeading].key || (tabHeading(heading) && tabHeading(sourceHeading)));
     };
+    // Headings that come as a set under each numbered step of a guide ("#### Azure Portalの
+    // 使用" and "#### PowerShellコマンドの使用" under both "### ステップ3 – …" and "### ステップ4 –
+    // …"; "Using the console" / "Using the CLI" under "Step 1: …" and "Step 2: …") are tabs
+    // written as headings: each step told for each way of doing it. A sentence said in two
+    // ways of the same step is that step said in each. Pasted under another step, or
+    // outside the set, it is still a copy. (Under parents that are not steps, such as a
+    // tutorial told once per platform, the headings that recur are the steps themselves.)
+    const parentsOfTitle = new Map<string, Set<number>>();
+    for (const [heading, parent] of parents) {
+      if (parent === -1 || infos[heading].key === '' || !STEP_HEADING.test(infos[parent].text.trim())) continue;
+      const set = parentsOfTitle.get(infos[heading].key);
+      if (set) set.add(parent);
+      else parentsOfTitle.set(infos[heading].key, new Set([parent]));
+    }
+    const variantCache = new Map<string, boolean>();
+    const inTwoVariants = (index: number, source: number) => {
+      const [heading, sourceHeading] = [headingBefore(index), headingBefore(source)];
+      if (heading === -1 || sourceHeading === -1 || heading === sourceHeading) return false;
+      const parent = parentHeading(heading);
+      const [key, sourceKey] = [infos[heading].key, infos[sourceHeading].key];
+      const [ours, theirs] = [parentsOfTitle.get(key), parentsOfTitle.get(sourceKey)];
+      if (parent === -1 || parentHeading(sourceHeading) !== parent || key === sourceKey || !ours?.has(parent) || !theirs?.has(parent)) return false;
+      // Another step holds both titles. (Cached per parent and titles: a file of many copies
+      // asks again and again.)
+      const id = JSON.stringify([parent, key, sourceKey]);
+      let variants = variantCache.get(id);
+      if (variants === undefined) {
+        const [small, large] = ours.size <= theirs.size ? [ours, theirs] : [theirs, ours];
+        variants = [...small].some((other) => other !== parent && large.has(other));
+        variantCache.set(id, variants);
+      }
+      return variants;
+    };
     // Titles of one kind share a label ("詳細な仕組み: …"); resembling is not enough, as the
     // questions of a FAQ resemble each other too ("How do I install on Linux?").
     const inTwoPanels = (repeat: Repeat) => {
@@ -952,7 +1019,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     };
     const reportable = (repeat: Repeat): boolean => {
       const info = infos[repeat.index];
-      if (inTwoTabs(repeat.index, repeat.sources[0]) || answersProblem(repeat.index, repeat.sources[0]) || (repeat.kind === 'exact' && restatedInSummary(repeat.index, repeat.sources[0], false))) return false;
+      if (inTwoTabs(repeat.index, repeat.sources[0]) || inTwoVariants(repeat.index, repeat.sources[0]) || answersProblem(repeat.index, repeat.sources[0]) || (repeat.kind === 'exact' && restatedInSummary(repeat.index, repeat.sources[0], false))) return false;
       if (info.role !== 'prose') return false;
       const length = weightedLength(info.key);
       switch (repeat.kind) {
@@ -968,7 +1035,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           return cutWorthReporting(info);
         case 'near':
           if (!(length >= thresholds.minNearLength && ((repeat.coverage >= thresholds.nearSimilarity && nearInWords(repeat)) || oneWordEdited(repeat)) && aloneAmongCopies(repeat))) return false;
-          if (countsDiffer(repeat) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || inTwoPanels(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
+          if (countsDiffer(repeat) || namesAnother(rawAt(repeat.index), rawAt(repeat.sources[0])) || pointsElsewhere(repeat) || subjectSwapped(repeat) || saysAlso(repeat) || statusNote(repeat) || usageRestatesReference(repeat) || inTwoPanels(repeat) || numberedProblems(repeat) || pointer(repeat) || summaryOfOpening(repeat)) return false;
           // In templated surroundings only a copy with barely a character changed counts.
           // (Between two paragraphs, as most paragraphs stand, is no structure: there the
           // similarity threshold decides alone.) Beside blocks of the same kinds as its
