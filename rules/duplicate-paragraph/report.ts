@@ -1009,6 +1009,25 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const introOpen = infos.findIndex((_, i) => introTag(i, '<Intro>'));
     const introEnd = introOpen === -1 || (firstHeading !== -1 && firstHeading < introOpen) ? -1 : infos.findIndex((_, i) => i > introOpen && introTag(i, '</Intro>'));
     const inIntro = (index: number) => introEnd !== -1 && introOpen < index && index < introEnd;
+    // A bookend: the call that closes the opening, before the first section, said again as
+    // the article's last words ("Do you plan to run an event? Send an email to [the
+    // team]…" above the first heading and after the last section). A generator re-emits at
+    // the end too, but any paragraph: only the opening's last one counts, and only a call
+    // that asks the reader a question (an opening's last paragraph that defines, or greets
+    // with a link, said again at the end is a copy: two of 686 generated copies in
+    // scripts/simulate-damage.mjs). Link definitions and hidden HTML are not shown.
+    const shown = (index: number) => infos[index].role !== 'gap' && infos[index].block.type !== 'definition' && !(infos[index].block.type === 'html' && isHiddenHtml(infos[index].block.text));
+    const openingBoundary = infos.findIndex((info) => info.block.type === 'heading' || info.block.type === 'thematicBreak');
+    const lastShownBefore = (end: number) => {
+      for (let i = end - 1; i >= 0; i--) if (shown(i)) return i;
+      return -1;
+    };
+    const openingLast = firstHeading === -1 || openingBoundary === -1 ? -1 : lastShownBefore(openingBoundary);
+    const articleLast = lastShownBefore(infos.length);
+    const bookend = (repeat: Repeat) => {
+      const info = infos[repeat.index];
+      return openingLast !== -1 && repeat.sources[0] === openingLast && repeat.index === articleLast && info.block.type === 'paragraph' && /[?？]/.test(info.proseText);
+    };
     const restatedBlocks = new Set<number>();
     // `last`: the stretch's last block (the copy itself for a single one), which must not
     // reach into the article's last section either.
@@ -1029,7 +1048,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
           if (length >= 20 && previousContent(repeat.index)?.key === info.key && infos[repeat.sources[0]].block.type === info.block.type) return true;
           // A paragraph repeats a paragraph: the same words in a comment or a heading earlier are not its copy.
           if (infos[repeat.sources[0]].block.type !== info.block.type) return false;
-          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat) && !usageRestatesReference(repeat) && !inTwoPanels(repeat);
+          return length >= thresholds.minLength && (occurrences(info.key) <= 2 || length >= VERY_LONG) && !leadIn(repeat) && !followUp(repeat) && !numberedNote(repeat) && !restatedQuestion(repeat) && !templated(repeat) && !restated(repeat) && !belongsToStructure(repeat) && !namesakeSlot(repeat) && !siblingPlace(repeat.index, repeat.sources[0]) && !noteUnderEachEntry(repeat.index) && !pointer(repeat) && !statusNote(repeat) && !usageRestatesReference(repeat) && !inTwoPanels(repeat) && !bookend(repeat);
         case 'cut':
           if (lineOf(repeat) || labelOf(repeat) || bracketedLabel(repeat)) return false;
           return cutWorthReporting(info);
