@@ -153,6 +153,7 @@ describe('namesAnother', () => {
     expect(namesAnother('先頭で useState を呼び出します。', '先頭で useSやate を呼び出します。')).toBe(false);
     expect(namesAnother('React の状態を更新します。', 'やeact の状態を更新します。')).toBe(false);
     expect(namesAnother('React の状態を更新します。', 'Reac今 の状態を更新します。')).toBe(false);
+    expect(namesAnother('Docker でイメージを作ります。', 'やockeや でイメージを作ります。')).toBe(false);
   });
 
   it('needs the same names in number and Japanese on both sides', () => {

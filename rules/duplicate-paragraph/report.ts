@@ -100,7 +100,8 @@ export function namesAnother(a: string, b: string): boolean {
   let renamed = false;
   for (let k = 0; k < x.length; k++) {
     if (x[k] === y[k]) continue;
-    if (x[k].startsWith(y[k]) || y[k].startsWith(x[k]) || x[k].endsWith(y[k]) || y[k].endsWith(x[k])) return false;
+    // A part of the other word is what an edit leaves of it (`Docker` / `やockeや`).
+    if (x[k].includes(y[k]) || y[k].includes(x[k])) return false;
     renamed = true;
   }
   return renamed;
@@ -171,8 +172,11 @@ function withoutTrailingBraces(title: string): string {
   return open !== -1 && title.endsWith('}') && !title.slice(open + 1, -1).includes('}') ? title.slice(0, open).trim() : title;
 }
 
-/** A numbered step of a guide: "ステップ3 – …", "手順 2:", "Step 1: …", "Phase 2", "3. …". */
-const STEP_HEADING = /^(?:(?:step|phase|ステップ|手順|フェーズ)\s*\d+|\d+\s*[.．)）:：–—-]\s*\S)/i;
+/** Longest heading (characters of its key) compared as a title with another's. */
+const MAX_TITLE = 200;
+
+/** A numbered step of a guide: "ステップ3 – …", "手順 2:", "Step 1: …", "Phase 2", "3. …", "2 – …" (not a date, a version or "5-minute …"). */
+const STEP_HEADING = /^(?:(?:step|phase)\s*[0-9０-９]+\b|(?:ステップ|手順|フェーズ)\s*[0-9０-９]+|[0-9]{1,2}(?:[.．)）](?![0-9])|\s+[:：–—-]\s))/i;
 
 /** The part of an API page that describes each API: "## リファレンス", "## Reference". */
 const REFERENCE_HEADING = /^(?:api\s*)?(?:リファレンス|reference)$/i;
@@ -321,6 +325,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       else positions.set(infos[i].key, [i]);
     }
     const occurrences = (key: string) => positions.get(key)?.length ?? 0;
+    // The article's last block that is not a gap.
+    const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
     // Templated prose: the copy sits between the same kinds of blocks as the text it
     // repeats (a note under every entry, a sentence between two paragraphs in each
     // section). A copy pasted in by a scraper or a generator lands anywhere.
@@ -336,10 +342,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return repeat !== undefined && repeat.kind === 'cut' && repeat.sources[0] > index && cutWorthReporting(infos[index]);
     };
     // A block's words as compared (its prose text's comparison key, link targets aside), computed once.
+    // A target left in the text by an edit that broke its link's markup (`…を参照で「ラベル」](#label)
+    // セクション`) is no word either.
     const proseKeys = new Map<number, string>();
     const proseKey = (index: number) => {
       let key = proseKeys.get(index);
-      if (key === undefined) proseKeys.set(index, (key = comparisonKey(infos[index].proseText)));
+      if (key === undefined) proseKeys.set(index, (key = comparisonKey(infos[index].proseText.replace(/\]\([^()\s]*\)/g, ']'))));
       return key;
     };
     // The block next to `index` (step -1 before, +1 after), fragments aside.
@@ -568,20 +576,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const correspond = (a: number | undefined, b: number | undefined) =>
       a !== undefined && b !== undefined && infos[a].key !== '' && infos[a].block.type === infos[b].block.type && !image(infos[a]) && !image(infos[b]) && resembles(a, b);
     // The place of a copy corresponds to its source's: the same count of blocks under the
-    // heading, the last block of both sections (the remark that closes each: "スパンが完了
-    // すると、それは不変になり…" under "スパンの作成" and "ネストしたスパンの作成"), or right
-    // after a block that matches one before the source.
+    // heading, or right after a block that matches one before the source.
     // (Bounded: only the few blocks just before the source are compared.)
-    // A closing remark is short, and the article's own last block is where a generator
-    // re-emits, not a section's close.
-    const articleEnd = infos.findLastIndex((info) => info.role !== 'gap');
-    const closesBoth = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
-      const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
-      const index = ours[copy.slot];
-      return copy.slot === ours.length - 1 && source.slot === theirs.length - 1 && index !== articleEnd && weightedLength(infos[index].key) < SHORT_NOTE;
-    };
     const samePlace = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
-      if (copy.slot === source.slot || closesBoth(copy, source)) return true;
+      if (copy.slot === source.slot) return true;
       const previous = sectionBlocks(copy.heading)[copy.slot - 1];
       return sectionBlocks(source.heading).slice(Math.max(0, source.slot - NEARBY), source.slot).some((block) => correspond(previous, block));
     };
@@ -599,6 +597,30 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const beforeSameBlock = (copyIndex: number, sourceIndex: number) => {
       const [next, sourceNext] = [contentNear(copyIndex, 1), contentNear(sourceIndex, 1)];
       return next !== -1 && sourceNext !== -1 && ['code', 'list', 'table'].includes(typeAt(next)) && infos[next].key !== '' && infos[next].key === infos[sourceNext].key;
+    };
+    // A section on a special case of another's subject (its heading holds the other's whole
+    // heading: "スパンの作成" / "ネストしたスパンの作成", "Creating spans" / "Creating nested
+    // spans") ends as the general one does: a short remark that is the last block of both is
+    // said of each. Sections whose headings merely resemble ("Installing on Ubuntu" /
+    // "Installing on Fedora") do not count: one remark pasted at the end of a sibling section
+    // is the commonest paste. Nor does the article's own last block, where a generator re-emits.
+    // Whether heading `a` holds heading `b` whole: its text (Japanese has no spaces), or its
+    // words in order with others between them ("Opening a pooled connection").
+    const holdsHeading = (a: number, b: number) => {
+      if (infos[a].key.includes(infos[b].key)) return true;
+      const words = (index: number) => withoutTrailingBraces(infos[index].text.trim()).toLowerCase().split(/\s+/).filter(Boolean);
+      const [long, short] = [words(a), words(b)];
+      let k = 0;
+      for (const word of long) if (k < short.length && word === short[k]) k++;
+      return short.length >= 2 && k === short.length;
+    };
+    const closesSpecialCase = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
+      const [title, sourceTitle] = [infos[copy.heading].key, infos[source.heading].key];
+      // (Headings of a few words only: a hostile file's page-long heading is not searched.)
+      if (title.length < 2 || sourceTitle.length < 2 || Math.max(title.length, sourceTitle.length) > MAX_TITLE || title === sourceTitle || !(holdsHeading(copy.heading, source.heading) || holdsHeading(source.heading, copy.heading))) return false;
+      const [ours, theirs] = [sectionBlocks(copy.heading), sectionBlocks(source.heading)];
+      const index = ours[copy.slot];
+      return copy.slot === ours.length - 1 && source.slot === theirs.length - 1 && index !== lastContent && weightedLength(infos[index].key) < SHORT_NOTE;
     };
     // Headings that open with the same label ("OpenSSL: Client DoS…" / "OpenSSL: ECDSA key
     // extraction…", "手順 1: …"): entries of one kind, however their titles go on.
@@ -621,7 +643,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         }
       }
       // What matches must come before the copy and its source.
-      return pair.alikeFrom < Math.min(copy.slot, source.slot) && samePlace(copy, source);
+      return pair.alikeFrom < Math.min(copy.slot, source.slot) && (samePlace(copy, source) || closesSpecialCase(copy, source));
     };
     // A note under every entry of a glossary: three copies or more, each at the same place
     // under a heading of one level.
@@ -872,13 +894,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [key, sourceKey] = [infos[heading].key, infos[sourceHeading].key];
       const [ours, theirs] = [parentsOfTitle.get(key), parentsOfTitle.get(sourceKey)];
       if (parent === -1 || parentHeading(sourceHeading) !== parent || key === sourceKey || !ours?.has(parent) || !theirs?.has(parent)) return false;
-      // Another step holds both titles. (Cached per parent and titles: a file of many copies
-      // asks again and again.)
-      const id = JSON.stringify([parent, key, sourceKey]);
+      // Another step holds both titles: two steps or more hold both. (Cached per pair of
+      // titles: a file of many copies and steps asks again and again.)
+      const id = JSON.stringify([key, sourceKey]);
       let variants = variantCache.get(id);
       if (variants === undefined) {
         const [small, large] = ours.size <= theirs.size ? [ours, theirs] : [theirs, ours];
-        variants = [...small].some((other) => other !== parent && large.has(other));
+        let shared = 0;
+        for (const other of small) if (large.has(other) && ++shared === 2) break;
+        variants = shared >= 2;
         variantCache.set(id, variants);
       }
       return variants;
@@ -1002,7 +1026,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return heading === -1 ? '' : infos[heading].text;
     };
     const firstHeading = infos.findIndex((info) => info.block.type === 'heading');
-    const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
     const lastSection = lastContent === -1 ? -2 : sectionOf(lastContent);
     // react.dev's `<Intro>` … `</Intro>` above the first heading sums the page up, as a TL;DR does.
     const introTag = (index: number, tag: string) => infos[index].block.type === 'html' && infos[index].block.text.trim() === tag;
@@ -1012,10 +1035,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // A bookend: the call that closes the opening, before the first section, said again as
     // the article's last words ("Do you plan to run an event? Send an email to [the
     // team]…" above the first heading and after the last section). A generator re-emits at
-    // the end too, but any paragraph: only the opening's last one counts, and only a call
-    // that asks the reader a question (an opening's last paragraph that defines, or greets
-    // with a link, said again at the end is a copy: two of 686 generated copies in
-    // scripts/simulate-damage.mjs). Link definitions and hidden HTML are not shown.
+    // the end too, but any paragraph: only the opening's last one counts, and only a call:
+    // a question to the reader with a link to act on (an opening's last paragraph that
+    // defines, or greets with a link, said again at the end is a copy: two of 686 generated
+    // copies in scripts/simulate-damage.mjs; so is a rhetorical question without a link).
+    // Link definitions and hidden HTML are not shown.
     const shown = (index: number) => infos[index].role !== 'gap' && infos[index].block.type !== 'definition' && !(infos[index].block.type === 'html' && isHiddenHtml(infos[index].block.text));
     const openingBoundary = infos.findIndex((info) => info.block.type === 'heading' || info.block.type === 'thematicBreak');
     const lastShownBefore = (end: number) => {
@@ -1026,7 +1050,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const articleLast = lastShownBefore(infos.length);
     const bookend = (repeat: Repeat) => {
       const info = infos[repeat.index];
-      return openingLast !== -1 && repeat.sources[0] === openingLast && repeat.index === articleLast && info.block.type === 'paragraph' && /[?？]/.test(info.proseText);
+      return openingLast !== -1 && repeat.sources[0] === openingLast && repeat.index === articleLast && info.block.type === 'paragraph' && /[?？]/.test(info.proseText) && linkCount(info.block.node) > 0;
     };
     const restatedBlocks = new Set<number>();
     // `last`: the stretch's last block (the copy itself for a single one), which must not
