@@ -671,14 +671,19 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // Raw words: an emphasised word (`_high_ severity` / `_low_ severity`) is a field.
       const words = (index: number) => rawAt(index).split(/\s+/);
       const [a, b] = [words(repeat.index), words(repeat.sources[0])];
-      if (Math.min(a.length, b.length) < 8 || Math.abs(a.length - b.length) > 1) return false;
+      if (Math.min(a.length, b.length) < 8 || Math.abs(a.length - b.length) > 2) return false;
       const [start, end] = commonEnds(a, b);
       const [ours, theirs] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
       // A negation is no slip: "is cached" / "is not cached" describe two modes.
       const plain = (word: string) => /^[a-z]+[.,;:!?]?$/.test(word) && !NEGATION.test(word);
       // One letter for another (`Press y` / `Press n`) names a key or a variable.
       if (ours.length === 1 && theirs.length === 1) return plain(ours[0]) && plain(theirs[0]) && Math.max(ours[0].length, theirs[0].length) >= 2;
-      if (ours.length + theirs.length === 1) return plain([...ours, ...theirs][0]);
+      // In a hard-wrapped paragraph an edit that takes a word may take the two a line break
+      // joins (\`for\nyour\` replaced by \`also\`, or dropped): up to two plain words each side.
+      if (ours.length + theirs.length <= 3 && Math.max(ours.length, theirs.length) <= 2 && !(ours.length === 2 && theirs.length === 2)) return [...ours, ...theirs].every(plain);
+      // Two neighbours swapped, or one word moved past a pair (a swap across a line break).
+      const rotated = (x: string[], y: string[]) => x.length === 3 && y.length === 3 && ((x[0] === y[2] && x[1] === y[0] && x[2] === y[1] && plain(y[2])) || (x[2] === y[0] && x[0] === y[1] && x[1] === y[2] && plain(y[0])));
+      if (rotated(ours, theirs)) return true;
       return ours.length === 2 && theirs.length === 2 && ours[0] === theirs[1] && ours[1] === theirs[0] && (plain(ours[0]) || plain(ours[1]));
     };
     // A pointer to more ("See the detailed release notes.", "詳細については、「…」を参照して
