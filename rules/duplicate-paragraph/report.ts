@@ -677,9 +677,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // A negation is no slip: "is cached" / "is not cached" describe two modes.
       const plain = (word: string) => /^[a-z]+[.,;:!?]?$/.test(word) && !NEGATION.test(word);
       // One letter for another (`Press y` / `Press n`) names a key or a variable.
-      if (ours.length === 1 && theirs.length === 1) return plain(ours[0]) && plain(theirs[0]) && Math.max(ours[0].length, theirs[0].length) >= 2;
+      if (ours.length === 1 && theirs.length === 1) {
+        if (plain(ours[0]) && plain(theirs[0])) return Math.max(ours[0].length, theirs[0].length) >= 2;
+        // A version, a number or a compound swapped for a word of prose (`pre-release` /
+        // `changed`, `v4.4.0` / `changed`): a template's field is swapped for another of its
+        // kind. A capitalised word may be a name set against a thing ("Install the Collector"
+        // / "Install the agent"), and a number word is a count: both stay fields.
+        const [word, other] = plain(ours[0]) ? [ours[0], theirs[0]] : [theirs[0], ours[0]];
+        const bare = (token: string) => token.replace(/[.,;:!?]$/, '');
+        return plain(word) && bare(word).length >= 3 && !NUMBER_WORD.test(bare(word)) && !/^[A-Za-z]+$/.test(bare(other));
+      }
       // In a hard-wrapped paragraph an edit that takes a word may take the two a line break
-      // joins (\`for\nyour\` replaced by \`also\`, or dropped): up to two plain words each side.
+      // joins (`for⏎your` replaced by `also`, or dropped): up to two plain words each side.
       if (ours.length + theirs.length <= 3 && Math.max(ours.length, theirs.length) <= 2 && !(ours.length === 2 && theirs.length === 2)) return [...ours, ...theirs].every(plain);
       // Two neighbours swapped, or one word moved past a pair (a swap across a line break).
       const rotated = (x: string[], y: string[]) => x.length === 3 && y.length === 3 && ((x[0] === y[2] && x[1] === y[0] && x[2] === y[1] && plain(y[2])) || (x[2] === y[0] && x[0] === y[1] && x[1] === y[2] && plain(y[0])));
