@@ -275,6 +275,9 @@ const QUESTION_LENGTH = 200;
 const QUESTION_END = /(?:[？?]|か。|なさい。)$/;
 
 /** A number in figures or in words. */
+/** A version number: `1.67.0`, `v4.4.0`, `12.16.1-rc.1`. */
+const VERSION = /^v?\d+(?:\.\d+)+(?:-[\w.]+)?$/;
+
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
 
 /** The mark that opens a numbered note: `<sup>1</sup>`, `¹`, `※1`, `*1`, `注1`, `[1]`. */
@@ -665,8 +668,11 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // neighbouring words swapped ("Joyent has transferred" / "Joyent transferred has"): in a
     // short paragraph one word weighs more than the similarity allows, but it is the same
     // edit as in a long one. Names, numbers and code are what a template's entries change;
-    // a lowercase word of prose is not, and no template swaps two words. (Japanese has no
-    // spaces to count words by: its similarity decides alone.)
+    // a lowercase word of prose is not, and no template swaps two words. A version number
+    // swapped for a word of prose is an edit too (`1.67.0` / `changed`): a field's values
+    // are of one kind. In a hard-wrapped paragraph, the two words a line break joins may go
+    // together (`for⏎your` replaced by `also` or dropped, a word moved past them). (Japanese
+    // has no spaces to count words by: its similarity decides alone.)
     const oneWordEdited = (repeat: Repeat) => {
       // Raw words: an emphasised word (`_high_ severity` / `_low_ severity`) is a field.
       const words = (index: number) => rawAt(index).split(/\s+/);
@@ -674,25 +680,32 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (Math.min(a.length, b.length) < 8 || Math.abs(a.length - b.length) > 2) return false;
       const [start, end] = commonEnds(a, b);
       const [ours, theirs] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
+      if (ours.length + theirs.length === 0) return false;
       // A negation is no slip: "is cached" / "is not cached" describe two modes.
       const plain = (word: string) => /^[a-z]+[.,;:!?]?$/.test(word) && !NEGATION.test(word);
-      // One letter for another (`Press y` / `Press n`) names a key or a variable.
+      const bare = (token: string) => token.replace(/[.,;:!?]$/, '');
+      // Two words of a paragraph that a line break joins (`for` at a line's end, `your` opening the next).
+      const wrapped = (index: number, [first, second]: string[]) => {
+        const tokens = rawAt(index).split(/(\s+)/);
+        for (let k = 0; k + 2 < tokens.length; k += 2) if (tokens[k] === first && tokens[k + 2] === second && tokens[k + 1].includes('\n')) return true;
+        return false;
+      };
       if (ours.length === 1 && theirs.length === 1) {
+        // One letter for another (`Press y` / `Press n`) names a key or a variable.
         if (plain(ours[0]) && plain(theirs[0])) return Math.max(ours[0].length, theirs[0].length) >= 2;
-        // A version, a number or a compound swapped for a word of prose (`pre-release` /
-        // `changed`, `v4.4.0` / `changed`): a template's field is swapped for another of its
-        // kind. A capitalised word may be a name set against a thing ("Install the Collector"
-        // / "Install the agent"), and a number word is a count: both stay fields.
+        // A version swapped for a word of prose; not a count ("version 2" / "version two").
         const [word, other] = plain(ours[0]) ? [ours[0], theirs[0]] : [theirs[0], ours[0]];
-        const bare = (token: string) => token.replace(/[.,;:!?]$/, '');
-        return plain(word) && bare(word).length >= 3 && !NUMBER_WORD.test(bare(word)) && !/^[A-Za-z]+$/.test(bare(other));
+        return plain(word) && bare(word).length >= 3 && !NUMBER_WORD.test(bare(word)) && VERSION.test(bare(other));
       }
-      // In a hard-wrapped paragraph an edit that takes a word may take the two a line break
-      // joins (`for⏎your` replaced by `also`, or dropped): up to two plain words each side.
-      if (ours.length + theirs.length <= 3 && Math.max(ours.length, theirs.length) <= 2 && !(ours.length === 2 && theirs.length === 2)) return [...ours, ...theirs].every(plain);
-      // Two neighbours swapped, or one word moved past a pair (a swap across a line break).
-      const rotated = (x: string[], y: string[]) => x.length === 3 && y.length === 3 && ((x[0] === y[2] && x[1] === y[0] && x[2] === y[1] && plain(y[2])) || (x[2] === y[0] && x[0] === y[1] && x[1] === y[2] && plain(y[0])));
-      if (rotated(ours, theirs)) return true;
+      if (ours.length + theirs.length === 1) return plain([...ours, ...theirs][0]);
+      // A joined pair replaced by one word or dropped (only where a line break joins them).
+      if (ours.length + theirs.length <= 3 && Math.max(ours.length, theirs.length) === 2 && Math.min(ours.length, theirs.length) <= 1) {
+        const [pair, pairAt] = ours.length === 2 ? [ours, repeat.index] : [theirs, repeat.sources[0]];
+        return [...ours, ...theirs].every(plain) && wrapped(pairAt, pair);
+      }
+      // One word moved past a joined pair: the swap of a word and a pair across a line break.
+      const movedPast = (x: string[], y: string[], yAt: number) => x.length === 3 && y.length === 3 && x[0] === y[2] && x[1] === y[0] && x[2] === y[1] && plain(y[2]) && wrapped(yAt, [y[0], y[1]]);
+      if (movedPast(ours, theirs, repeat.sources[0]) || movedPast(theirs, ours, repeat.index)) return true;
       return ours.length === 2 && theirs.length === 2 && ours[0] === theirs[1] && ours[1] === theirs[0] && (plain(ours[0]) || plain(ours[1]));
     };
     // A pointer to more ("See the detailed release notes.", "詳細については、「…」を参照して
