@@ -172,6 +172,9 @@ function withoutTrailingBraces(title: string): string {
   return open !== -1 && title.endsWith('}') && !title.slice(open + 1, -1).includes('}') ? title.slice(0, open).trim() : title;
 }
 
+/** Characters that two headings' keys share at their start or end to be entries of one kind ("…のマッチング", "Open…"). */
+const SHARED_TITLE = 4;
+
 /** Longest heading (characters of its key) compared as a title with another's. */
 const MAX_TITLE = 200;
 
@@ -386,7 +389,20 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const siblingSections = (repeat: Repeat) => {
       const source = repeat.sources[0];
       const closes = typeAt(beside(repeat.index, 1)) === 'heading' && depthAt(beside(repeat.index, 1)) === depthAt(beside(source, 1));
-      return closes && weightedLength(infos[repeat.index].key) < SHORT_NOTE;
+      return closes && weightedLength(infos[repeat.index].key) < SHORT_NOTE && entriesOfOneKind(headingBefore(repeat.index), headingBefore(source));
+    };
+    // Two sections that are entries of one kind: neighbours under one parent (the next
+    // glossary term, the next advisory), or headings that say alike, open with the same
+    // label or share a stretch at either end ("実行可能ファイル名のマッチング" / "オープンポートの
+    // マッチング", "OpenCensus" / "OpenTracing"). "Introduction" and "Values" are not: a note
+    // closing both is a paste.
+    const entriesOfOneKind = (a: number, b: number) => {
+      if (a === -1 || b === -1 || a === b) return false;
+      if (previousSibling(a) === b || previousSibling(b) === a) return true;
+      const [x, y] = [infos[a].key, infos[b].key];
+      if (x === '' || y === '' || x.length > MAX_TITLE || y.length > MAX_TITLE) return false;
+      const [start, end] = commonEnds(x, y);
+      return x === y || Math.max(start, end) >= SHARED_TITLE || resembles(a, b) || sameLabel(a, b);
     };
     // An image on its own (a Markdown image paragraph, `<img>`, `<figure>`).
     const image = (info: BlockInfo | undefined) => {
