@@ -277,10 +277,10 @@ const QUESTION_LENGTH = 200;
 /** How a question or an exercise's instruction ends: `？`, `?`, `か。`, `なさい。`. */
 const QUESTION_END = /(?:[？?]|か。|なさい。)$/;
 
-/** A number in figures or in words. */
 /** A version number: `1.67.0`, `v4.4.0`, `12.16.1-rc.1`. */
 const VERSION = /^v?\d+(?:\.\d+)+(?:-[\w.]+)?$/;
 
+/** A number in figures or in words. */
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
 
 /** The mark that opens a numbered note: `<sup>1</sup>`, `¹`, `※1`, `*1`, `注1`, `[1]`. */
@@ -617,12 +617,6 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [next, sourceNext] = [contentNear(copyIndex, 1), contentNear(sourceIndex, 1)];
       return next !== -1 && sourceNext !== -1 && ['code', 'list', 'table'].includes(typeAt(next)) && infos[next].key !== '' && infos[next].key === infos[sourceNext].key;
     };
-    // A section on a special case of another's subject (its heading holds the other's whole
-    // heading: "スパンの作成" / "ネストしたスパンの作成", "Creating spans" / "Creating nested
-    // spans") ends as the general one does: a short remark that is the last block of both is
-    // said of each. Sections whose headings merely resemble ("Installing on Ubuntu" /
-    // "Installing on Fedora") do not count: one remark pasted at the end of a sibling section
-    // is the commonest paste. Nor does the article's own last block, where a generator re-emits.
     // Whether heading `a` holds heading `b` whole: its text (Japanese has no spaces), or its
     // words in order with others between them ("Opening a pooled connection").
     const holdsHeading = (a: number, b: number) => {
@@ -633,6 +627,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       for (const word of long) if (k < short.length && word === short[k]) k++;
       return short.length >= 2 && k === short.length;
     };
+    // A section on a special case of another's subject (its heading holds the other's whole
+    // heading: "スパンの作成" / "ネストしたスパンの作成", "Creating spans" / "Creating nested
+    // spans") ends as the general one does: a short remark that is the last block of both is
+    // said of each. Sections whose headings merely resemble ("Installing on Ubuntu" /
+    // "Installing on Fedora") do not count: one remark pasted at the end of a sibling section
+    // is the commonest paste. Nor does the article's own last block, where a generator re-emits.
     const closesSpecialCase = (copy: { heading: number; slot: number }, source: { heading: number; slot: number }) => {
       const [title, sourceTitle] = [infos[copy.heading].key, infos[source.heading].key];
       // (Headings of a few words only: a hostile file's page-long heading is not searched.)
