@@ -143,12 +143,12 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (isSignature(raw) || JA_CLOSING.test(text)) return false;
   // A particle or continuative end (10 characters or more) is a cut in any article.
   if (clause === 'unfinished' && text.length >= 10) return true;
-  if (endsMidWord(text, articleText)) return true;
+  if (endsMidWord(text, articleText) || endsMidVersion(text, articleText)) return true;
   if (isClosing(text)) return false;
-  // An article too short to show its style (no other paragraph, no earlier sentence): a
-  // Japanese paragraph of clauses (a 、 and 30 characters or more) that stops on a word is
-  // cut, as written Japanese prose ends its sentences with 。.
-  if (finishedShare === undefined && clause !== undefined && text.length >= 30 && /[、，]/.test(text)) return true;
+  // A Japanese sentence of clauses that stops short of its predicate, in an article whose
+  // paragraphs end properly or too short to show its style: written Japanese prose ends
+  // such a sentence with 。, whatever it stops on (a word, inline code, a link).
+  if ((finishedShare === undefined || finishedShare >= 0.6) && stopsMidClause(text, raw)) return true;
   if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
   if (endsOnUndefinedReference(info, raw)) return true;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
@@ -174,6 +174,35 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
 }
 
 /**
+ * A Japanese sentence of clauses that never reaches its end: the last sentence (after the
+ * last 。, ！ or ？) runs 30 characters or more, joins clauses with 、, and stops on a
+ * word, inline code or a whole link ("…からの移行は、`helm pull` を使用してから、生成された
+ * `.tgz`", "…の詳細については、[リファレンス ドキュメント](…)"). The caller has ruled out
+ * finished forms, closings and lists of names. Not a label and its value ("結論： …",
+ * "…をご覧ください: <URL>"), and not text that closes on a bracket, a quote, emphasis, an
+ * emoticon, a number or a bare URL (an aside in parentheses, a line of dialogue, a caption,
+ * a date): those are finished as written. (The same test in English reported 50 more
+ * clean paragraphs of the corpus, cut after them, for one more damaged end found: English
+ * lines end on a link or a command without a full stop far more often.)
+ */
+function stopsMidClause(text: string, raw: string): boolean {
+  const last = text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？')) + 1).trim();
+  if (!/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(last) || !/[、，]/.test(last) || [...last].length < 30 || /[:：]/.test(last)) return false;
+  const end = raw.trimEnd().replace(/\\$/, '').slice(-300);
+  // A list of links ("[ロシア語](…)、[中国語](…)", "Chromium の問題 [#1][CR1]、 [#2][CR2]") ends
+  // where its last item does; an image ends no sentence.
+  if (LINK_LIST_END.test(end) || IMAGE_END.test(end)) return false;
+  if (CODE_OR_LINK_END.test(end)) return true;
+  return /\p{L}$/u.test(end) && !/https?:\/\/\S*$/.test(end);
+}
+
+/** An inline link or a full or collapsed reference link (no nested brackets). */
+const LINK = String.raw`\[[^\[\]]*\](?:\([^()\s]*\)|\[[^\]]*\])`;
+const LINK_LIST_END = new RegExp(`${LINK}\\s*[、，]\\s*${LINK}$`);
+const IMAGE_END = new RegExp(`!${LINK}$`);
+const CODE_OR_LINK_END = new RegExp(`(?:\`|${LINK}|<\\/a>)$`);
+
+/**
  * The text stops inside a word: it ends on a lone lowercase letter, or its last Latin word is the start of a longer word the
  * article uses (`…from the Device dropdow` / `dropdown`, `…OpenTele` / `OpenTelemetry`)
  * and is not itself a word anywhere else in the article. Case counts (`go` is not a cut
@@ -196,6 +225,24 @@ function endsMidWord(text: string, articleText: string): boolean {
     else if (word.length > last.length && word.startsWith(last) && !INFLECTION.test(word.slice(last.length))) longer = true;
   }
   // The fragment itself stands in the article once: here.
+  return longer && whole <= 1;
+}
+
+/**
+ * The text stops inside a version number: its last token is a dotted number that the
+ * article spells out longer (`…to create Rust 1.49` beside `Rust 1.49.0`) and never
+ * writes whole anywhere else. A version that the article also writes as it stands
+ * (`Go 1.21` in a post that names `Go 1.21.0` too) is whole.
+ */
+function endsMidVersion(text: string, articleText: string): boolean {
+  const version = /(?:^|[^\p{L}\p{N}_.-])v?(\d+(?:\.\d+)+)$/u.exec(text)?.[1];
+  if (!version) return false;
+  let longer = false;
+  let whole = 0;
+  for (const match of articleText.matchAll(new RegExp(`(?<![\\d.])${version.replace(/\./g, '\\.')}(\\.?\\d)?`, 'g'))) {
+    if (match[1]) longer = true;
+    else whole++;
+  }
   return longer && whole <= 1;
 }
 

@@ -7,7 +7,9 @@
 // after a random later block verbatim, with two characters / one word changed, lightly
 // edited (one or two characters, or one word swapped, dropped or replaced), and cut at
 // 30-80% of its length. Also checks that --fix restores the verbatim and cut
-// cases (blank lines aside).
+// cases (blank lines aside). Truncated ends are also counted over the cuts that do not
+// land right after a full stop: such a cut leaves a finished article, which no text tells
+// from a clean one.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { lintText, fixText } from '../dist/src/index.js';
@@ -74,7 +76,15 @@ for (const file of files.filter((_, i) => i % every === 0)) {
     if (raw.length >= 30) {
       const damaged = text.slice(0, last.block.start) + raw.slice(0, Math.floor(raw.length * (0.3 + 0.6 * random()))).trimEnd() + '\n';
       const from = article.lines.position(last.block.start).line;
-      count('truncated end', touches(lintText(damaged, { filePath: file }).messages, 'truncated-sentence', from, from + raw.split('\n').length));
+      const to = from + raw.split('\n').length;
+      const messages = lintText(damaged, { filePath: file }).messages;
+      // A cut end that is a cut-off copy of a paragraph the article has whole is found as
+      // that, by duplicate-paragraph (which also removes it).
+      const found = touches(messages, 'truncated-sentence', from, to) || messages.some((m) => (m.messageId === 'cut' || m.messageId === 'fragment') && m.ruleId === 'duplicate-paragraph' && m.line <= to && m.endLine >= from);
+      count('truncated end', found);
+      // A cut that lands right after a full stop leaves a finished article: no text can tell.
+      const cutEnd = blockInfos(parseArticle(damaged, file)).findLast((info) => info.role !== 'gap');
+      if (cutEnd?.ending !== 'finished') count('truncated end, cut mid-sentence', found);
     }
   }
 
