@@ -134,7 +134,8 @@ function hasWordVariant(sentence: string, kept: Map<string, string[][]>): boolea
 /**
  * Sentences of `removed` that have no near variant in `kept`: the same key anywhere in
  * the kept text (whole or in long pieces, in order), a kept sentence at least
- * NEAR_VARIANT similar, or one a word away.
+ * NEAR_VARIANT similar, or one a word away. Returned as written (whitespace collapsed),
+ * to be shown to a reader.
  */
 export function sentencesWithoutVariant(removed: string, kept: string | KeptText, budget = SearchBudget.forText(removed.length + (typeof kept === 'string' ? kept.length : kept.raw.length))): string[] {
   const lost: string[] = [];
@@ -157,7 +158,7 @@ export function sentencesWithoutVariant(removed: string, kept: string | KeptText
     // does: the lines above must not lend a wholly changed line their likeness.
     wholes ??= wrappedWholes(removed);
     const whole = wholes.get(key);
-    if (whole === undefined || !hasVariantEndingAlike(comparisonKey(whole), key, keptSentences())) lost.push(key);
+    if (whole === undefined || !hasVariantEndingAlike(comparisonKey(whole), key, keptSentences())) lost.push(sentence.replace(/\s+/g, ' ').trim());
   }
   return lost;
 }
