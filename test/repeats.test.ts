@@ -54,6 +54,22 @@ describe('findRepeatedBlocks', () => {
     expect(repeats.size).toBe(0);
   });
 
+  it('finds a near copy in which a number moved: only numbers changed in place make a template', () => {
+    const text = 'The release is scheduled for January 26. Release notes can be found on the download page.';
+    const { repeats } = findRepeatedBlocks([prose(text), prose(B), prose(text.replace('for January 26.', '26. for January'))]);
+    expect(repeats.get(2)).toMatchObject({ kind: 'near', sources: [0] });
+  });
+
+  it('finds a near copy of a paragraph that comes after many others with the same common words', () => {
+    // Each 5-gram lists only the first 8 blocks that had it: the source comes after 12
+    // paragraphs that share its common words, so those of its shingles are not listed for it.
+    const common = (i: number) => prose(`Case ${i}: the types of the arguments and of the parameters decide it.`);
+    const source = 'This works by matching the types of the arguments and of the parameters, a and b against x and y, one pair at a time.';
+    const edited = source.replace('x and y', 'and x y');
+    const inputs = [...Array.from({ length: 12 }, (_, i) => common(i)), prose(source), prose(B), prose(edited)];
+    expect(findRepeatedBlocks(inputs).repeats.get(14)).toMatchObject({ kind: 'near', sources: [12] });
+  });
+
   it('finds a paragraph that re-emits two earlier ones and adds text as partial', () => {
     const { repeats } = findRepeatedBlocks([prose(A), prose(B), prose(A + B + '最後に新しい一文を加えました。')]);
     expect(repeats.get(2)).toMatchObject({ kind: 'partial' });
@@ -106,7 +122,11 @@ describe('ShinglePostings', () => {
           if (list.length < 3) list.push(block);
           reference.set(hash, list);
         }
-        for (const [hash, list] of reference) expect(listed(postings, hash)).toEqual(list);
+        for (const [hash, list] of reference) {
+          expect(listed(postings, hash)).toEqual(list);
+          // Full: blocks added later with this hash are not listed.
+          expect(postings.forEach(hash, () => {})).toBe(list.length === 3);
+        }
         for (const hash of misses) expect(listed(postings, hash)).toEqual(reference.get(hash) ?? []);
       }),
       { numRuns: 200, seed: 7 },

@@ -57,11 +57,15 @@ export class ShinglePostings {
     this.sizes[slot]++;
   }
 
-  /** Calls `visit` with each block listed for `hash`, oldest first. */
-  forEach(hash: number, visit: (block: number) => void): void {
+  /**
+   * Calls `visit` with each block listed for `hash`, oldest first. Returns whether the list
+   * is full: then blocks added later with this hash are not in it.
+   */
+  forEach(hash: number, visit: (block: number) => void): boolean {
     const slot = this.find(hash);
-    if (this.slots[slot] === 0) return;
+    if (this.slots[slot] === 0) return false;
     for (let entry = this.heads[slot]; entry !== -1; entry = this.next[entry]) visit(this.blocks[entry]);
+    return this.sizes[slot] >= this.cap;
   }
 
   /** The slot holding `hash`, or the empty slot where it would go (linear probing). */

@@ -120,12 +120,15 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     const shingles = shingleSet(key);
     for (const j of touched) shared[j] = 0;
     touched = [];
-    for (const hash of shingles) postings.forEach(hash, touch);
+    // Shingles whose lists are full (common ones in a long article: "types", "ofthe") list
+    // only the first blocks that had them: a later source cannot show it shares them.
+    let full = 0;
+    for (const hash of shingles) if (postings.forEach(hash, touch)) full++;
     const counts = touched.map((j) => [j, shared[j]] as const);
     // Most shared first: only the first few get an edit distance, and a template's entries
     // ("The 17.x release line…", "The 12.x release line…") all qualify, in the order met.
     const nearCandidates = counts
-      .filter(([j, n]) => !repeats.has(j) && n >= shingles.length * nearShare)
+      .filter(([j, n]) => !repeats.has(j) && n >= (shingles.length - full) * nearShare)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .map(([j]) => j);
     // Blocks whose own text is mostly inside this one: the only ones that can be a
@@ -285,19 +288,20 @@ function nearestEarlier(
     const longest = Math.max(target.length, key.length);
     if (Math.abs(target.length - key.length) > longest * (1 - thresholds.nearSimilarity)) continue;
     // Paragraphs that differ only in numbers (versions, CVE ids, dates) are a template
-    // filled in twice, not a copy with a word changed.
-    if (withoutDigits(key) === withoutDigits(target)) continue;
+    // filled in twice, not a copy with a word changed. (A number moved to another place
+    // is an edit: "scheduled for January 26" / "scheduled 26 for January".)
+    if (numbersAsSlots(key) === numbersAsSlots(target)) continue;
     const similarity = 1 - distance(key, target) / longest;
     if (similarity >= thresholds.nearSimilarity && (!best || similarity > best.similarity)) best = { j, similarity };
   }
   return best;
 }
 
-/** Numbers in figures or words ("one", "two", "三つ") removed: what a filled-in template shares. */
-function withoutDigits(key: string): string {
-  // Keys have no spaces, so number words are removed wherever they occur; both keys
-  // lose the same letters, so only a difference made of numbers disappears.
-  return key.replace(/\d+|one|two|three|four|five|six|seven|eight|nine|ten|[一二三四五六七八九十]+/g, '');
+/** Numbers in figures or words ("one", "two", "三つ") each replaced by one slot: what a filled-in template shares. */
+function numbersAsSlots(key: string): string {
+  // Keys have no spaces, so number words are replaced wherever they occur; both keys
+  // lose the same letters, so only a difference made of numbers in the same places disappears.
+  return key.replace(/\d+|one|two|three|four|five|six|seven|eight|nine|ten|[一二三四五六七八九十]+/g, '#');
 }
 
 /**
