@@ -280,6 +280,9 @@ const QUESTION_END = /(?:[？?]|か。|なさい。)$/;
 /** A version number: `1.67.0`, `v4.4.0`, `12.16.1-rc.1`. */
 const VERSION = /^v?\d+(?:\.\d+)+(?:-[\w.]+)?$/;
 
+/** The end of a link's text and its target as one word: `channel](https://…)`, `[webgpu.h](…).` */
+const LINK_TEXT_END = /^\[?[^\s[\]()]+\]\([^()\s]+\)[.,;:!?]?$/;
+
 /** A number in figures or in words. */
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
 
@@ -697,8 +700,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const [start, end] = commonEnds(a, b);
       const [ours, theirs] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
       if (ours.length + theirs.length === 0) return false;
-      // A negation is no slip: "is cached" / "is not cached" describe two modes.
-      const plain = (word: string) => /^[a-z]+[.,;:!?]?$/.test(word) && !NEGATION.test(word);
+      // A negation is no slip: "is cached" / "is not cached" describe two modes. A
+      // compound or a contraction is a word of prose too (`low-severity`, `we've`), but not
+      // a negated one (`can't`).
+      const plain = (word: string) => /^[a-z]+(?:[-'’][a-z]+)*[.,;:!?]?$/.test(word) && !NEGATION.test(word) && !/n['’]t\b/.test(word);
       const bare = (token: string) => token.replace(/[.,;:!?]$/, '');
       // Two words of a paragraph that a line break joins (`for` at a line's end, `your` opening the next).
       const wrapped = (index: number, [first, second]: string[]) => {
@@ -711,7 +716,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         if (plain(ours[0]) && plain(theirs[0])) return Math.max(ours[0].length, theirs[0].length) >= 2;
         // A version swapped for a word of prose; not a count ("version 2" / "version two").
         const [word, other] = plain(ours[0]) ? [ours[0], theirs[0]] : [theirs[0], ours[0]];
-        return plain(word) && bare(word).length >= 3 && !NUMBER_WORD.test(bare(word)) && VERSION.test(bare(other));
+        if (!plain(word) || bare(word).length < 3 || NUMBER_WORD.test(bare(word))) return false;
+        // Or the last word of a link's text, with its target, swapped for a word of prose
+        // (`[Slack channel](…)` / `[Slack changed`): the link is broken, which no template does.
+        return VERSION.test(bare(other)) || LINK_TEXT_END.test(other);
       }
       if (ours.length + theirs.length === 1) return plain([...ours, ...theirs][0]);
       // A joined pair replaced by one word or dropped (only where a line break joins them).
