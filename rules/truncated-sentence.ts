@@ -143,14 +143,14 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (isSignature(raw) || JA_CLOSING.test(text)) return false;
   // A particle or continuative end (10 characters or more) is a cut in any article.
   if (clause === 'unfinished' && text.length >= 10) return true;
-  if (endsMidWord(text, articleText) || endsMidVersion(text, articleText)) return true;
+  if (endsMidWord(text, articleText)) return true;
   if (isClosing(text)) return false;
   // A Japanese sentence of clauses that stops short of its predicate, in an article whose
   // paragraphs end properly or too short to show its style: written Japanese prose ends
   // such a sentence with 。, whatever it stops on (a word, inline code, a link).
   if ((finishedShare === undefined || finishedShare >= 0.6) && stopsMidClause(text, raw)) return true;
   if (finishedShare === undefined || finishedShare < 0.6 || text.length < 10) return false;
-  if (endsOnUndefinedReference(info, raw)) return true;
+  if (endsOnUndefinedReference(info, raw) || endsMidVersion(text, articleText)) return true;
   if (/^[^。．.!?！？]{1,30}[:：]/.test(text)) return false;
   // Inline code right after a subject or object particle needs its predicate ("内部ボタンが `part=…`").
   if (/[がを]\s*`[^`\n]+`$/.test(raw.trimEnd())) return true;
@@ -175,32 +175,42 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
 
 /**
  * A Japanese sentence of clauses that never reaches its end: the last sentence (after the
- * last 。, ！ or ？) runs 30 characters or more, joins clauses with 、, and stops on a
+ * last 。, ．, ！ or ？, or an ASCII ! or ?) runs 30 characters or more, joins clauses with 、, and stops on a
  * word, inline code or a whole link ("…からの移行は、`helm pull` を使用してから、生成された
  * `.tgz`", "…の詳細については、[リファレンス ドキュメント](…)"). The caller has ruled out
  * finished forms, closings and lists of names. Not a label and its value ("結論： …",
- * "…をご覧ください: <URL>"), and not text that closes on a bracket, a quote, emphasis, an
- * emoticon, a number or a bare URL (an aside in parentheses, a line of dialogue, a caption,
- * a date): those are finished as written. (The same test in English reported 50 more
+ * "…をご覧ください: <URL>"), not a finished sentence followed by the command or page it
+ * names, and not text that closes on a bracket, a quote, emphasis, an emoticon, a number,
+ * a date or a bare URL (an aside in parentheses, a line of dialogue, a caption): those are
+ * finished as written. (The same test in English reported 50 more
  * clean paragraphs of the corpus, cut after them, for one more damaged end found: English
  * lines end on a link or a command without a full stop far more often.)
  */
 function stopsMidClause(text: string, raw: string): boolean {
-  const last = text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？')) + 1).trim();
+  const last = text.slice(text.search(/[^。．！？!?]*$/)).trim();
   if (!/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(last) || !/[、，]/.test(last) || [...last].length < 30 || /[:：]/.test(last)) return false;
   const end = raw.trimEnd().replace(/\\$/, '').slice(-300);
   // A list of links ("[ロシア語](…)、[中国語](…)", "Chromium の問題 [#1][CR1]、 [#2][CR2]") ends
   // where its last item does; an image ends no sentence.
   if (LINK_LIST_END.test(end) || IMAGE_END.test(end)) return false;
-  if (CODE_OR_LINK_END.test(end)) return true;
-  return /\p{L}$/u.test(end) && !/https?:\/\/\S*$/.test(end);
+  const trailing = CODE_OR_LINK_END.exec(end);
+  if (trailing) {
+    // A finished sentence with the command or the page it names after it ("…ことができます
+    // `npm install foo`", "ぜひご覧ください [repo](…)").
+    const before = end.slice(0, trailing.index).trimEnd();
+    return !JA_SENTENCE_FINAL.test(before) && !(JAPANESE_WORD_END.test(before) && japaneseClauseEnd(before) === 'finished');
+  }
+  return /\p{L}$/u.test(end) && !JA_DATE_END.test(end) && !/https?:\/\/\S*$/.test(end);
 }
+
+/** A date at the end: `2024年3月15日`, `2024/3`, `15日`, `3月`. */
+const JA_DATE_END = /(?:\d{4}[年/-]\d{1,2}(?:月(?:\d{1,2}日)?)?|\d{1,2}[日月])$/;
 
 /** An inline link or a full or collapsed reference link (no nested brackets). */
 const LINK = String.raw`\[[^\[\]]*\](?:\([^()\s]*\)|\[[^\]]*\])`;
 const LINK_LIST_END = new RegExp(`${LINK}\\s*[、，]\\s*${LINK}$`);
 const IMAGE_END = new RegExp(`!${LINK}$`);
-const CODE_OR_LINK_END = new RegExp(`(?:\`|${LINK}|<\\/a>)$`);
+const CODE_OR_LINK_END = new RegExp(`(?:\`[^\`\n]*\`|${LINK}|<a\\b[^<>]*>[^<>]*<\\/a>)$`);
 
 /**
  * The text stops inside a word: it ends on a lone lowercase letter, or its last Latin word is the start of a longer word the
@@ -230,16 +240,18 @@ function endsMidWord(text: string, articleText: string): boolean {
 
 /**
  * The text stops inside a version number: its last token is a dotted number that the
- * article spells out longer (`…to create Rust 1.49` beside `Rust 1.49.0`) and never
- * writes whole anywhere else. A version that the article also writes as it stands
- * (`Go 1.21` in a post that names `Go 1.21.0` too) is whole.
+ * article spells out with one more part (`…to create Rust 1.49` beside `Rust 1.49.0`) and
+ * never writes whole anywhere else. A version that the article also writes as it stands
+ * (`Go 1.21` in a post that names `Go 1.21.0` too) is whole, and so is a number that only
+ * has more digits elsewhere (`0.5` beside `0.52`). Asked only in an article whose
+ * paragraphs end properly: a release post may name a minor version without its patch.
  */
 function endsMidVersion(text: string, articleText: string): boolean {
   const version = /(?:^|[^\p{L}\p{N}_.-])v?(\d+(?:\.\d+)+)$/u.exec(text)?.[1];
   if (!version) return false;
   let longer = false;
   let whole = 0;
-  for (const match of articleText.matchAll(new RegExp(`(?<![\\d.])${version.replace(/\./g, '\\.')}(\\.?\\d)?`, 'g'))) {
+  for (const match of articleText.matchAll(new RegExp(`(?<![\\d.])${version.replace(/\./g, '\\.')}(\\.\\d+)?(?!\\d)`, 'g'))) {
     if (match[1]) longer = true;
     else whole++;
   }
