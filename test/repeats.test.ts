@@ -52,12 +52,18 @@ describe('findRepeatedBlocks', () => {
     const one = 'The 14.x release line of Node.js is vulnerable to two high severity issues in this release.';
     const { repeats } = findRepeatedBlocks([prose(one), prose(B), prose(one.replace('14.x', '12.x'))]);
     expect(repeats.size).toBe(0);
+    // Also when the entries write their dates differently: their numbers are not the same.
+    const release = (version: string, date: string) => prose(`Scribe ${version} was released on ${date} and fixes the installer on every supported platform.`);
+    expect(findRepeatedBlocks([release('1.2', '5 March 2024'), prose(B), release('1.3', 'March 12, 2024')]).repeats.size).toBe(0);
   });
 
-  it('finds a near copy in which a number moved: only numbers changed in place make a template', () => {
+  it('finds a near copy in which a number moved or was dropped: only other values make a template', () => {
     const text = 'The release is scheduled for January 26. Release notes can be found on the download page.';
     const { repeats } = findRepeatedBlocks([prose(text), prose(B), prose(text.replace('for January 26.', '26. for January'))]);
     expect(repeats.get(2)).toMatchObject({ kind: 'near', sources: [0] });
+    // So is a number dropped.
+    const versions = 'All versions of the 6 and 8 release lines are vulnerable, and updates are available on the download page.';
+    expect(findRepeatedBlocks([prose(versions), prose(B), prose(versions.replace(' and 8', ' and'))]).repeats.get(2)).toMatchObject({ kind: 'near', sources: [0] });
   });
 
   it('finds a near copy of a paragraph that comes after many others with the same common words', () => {

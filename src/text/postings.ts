@@ -58,14 +58,15 @@ export class ShinglePostings {
   }
 
   /**
-   * Calls `visit` with each block listed for `hash`, oldest first. Returns whether the list
-   * is full: then blocks added later with this hash are not in it.
+   * Calls `visit` with each block listed for `hash`, oldest first, and whether the list is
+   * full (then blocks added later with this hash are not in it). Returns that too.
    */
-  forEach(hash: number, visit: (block: number) => void): boolean {
+  forEach(hash: number, visit: (block: number, full: boolean) => void): boolean {
     const slot = this.find(hash);
     if (this.slots[slot] === 0) return false;
-    for (let entry = this.heads[slot]; entry !== -1; entry = this.next[entry]) visit(this.blocks[entry]);
-    return this.sizes[slot] >= this.cap;
+    const full = this.sizes[slot] >= this.cap;
+    for (let entry = this.heads[slot]; entry !== -1; entry = this.next[entry]) visit(this.blocks[entry], full);
+    return full;
   }
 
   /** The slot holding `hash`, or the empty slot where it would go (linear probing). */

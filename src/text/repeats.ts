@@ -98,8 +98,11 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
   const shingleCounts: number[] = [];
   // Shingles shared with each earlier block, and the blocks touched, in first-touch order.
   const shared = new Int32Array(inputs.length);
+  // Of those, the shingles whose lists are full (see below).
+  const sharedFull = new Int32Array(inputs.length);
   let touched: number[] = [];
-  const touch = (j: number) => {
+  const touch = (j: number, full: boolean) => {
+    if (full) sharedFull[j]++;
     if (shared[j]++ === 0) touched.push(j);
   };
 
@@ -118,19 +121,21 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     if (role !== 'prose' || key.length < thresholds.minCutLength) continue;
 
     const shingles = shingleSet(key);
-    for (const j of touched) shared[j] = 0;
+    for (const j of touched) shared[j] = sharedFull[j] = 0;
     touched = [];
     // Shingles whose lists are full (common ones in a long article: "types", "ofthe") list
-    // only the first blocks that had them: a later source cannot show it shares them.
+    // only the first blocks that had them: a later source cannot show it shares them. A
+    // block's share is taken over the shingles it could be listed for: all but the full
+    // lists it is not in. (With no list full, that is all of them.)
     let full = 0;
     for (const hash of shingles) if (postings.forEach(hash, touch)) full++;
     const counts = touched.map((j) => [j, shared[j]] as const);
+    const share = (j: number) => shared[j] / (shingles.length - full + sharedFull[j]);
     // Most shared first: only the first few get an edit distance, and a template's entries
     // ("The 17.x release line…", "The 12.x release line…") all qualify, in the order met.
-    const nearCandidates = counts
-      .filter(([j, n]) => !repeats.has(j) && n >= (shingles.length - full) * nearShare)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .map(([j]) => j);
+    const nearCandidates = touched
+      .filter((j) => !repeats.has(j) && share(j) >= nearShare)
+      .sort((a, b) => share(b) - share(a) || a - b);
     // Blocks whose own text is mostly inside this one: the only ones that can be a
     // (possibly edited) piece of a glued re-emission.
     const pieceCandidates = counts.filter(([j, n]) => !repeats.has(j) && n >= (shingleCounts[j] ?? Infinity) * 0.8).map(([j]) => j);
@@ -287,21 +292,43 @@ function nearestEarlier(
     if (Math.max(target.length, key.length) > MAX_LEVENSHTEIN_LENGTH) continue;
     const longest = Math.max(target.length, key.length);
     if (Math.abs(target.length - key.length) > longest * (1 - thresholds.nearSimilarity)) continue;
-    // Paragraphs that differ only in numbers (versions, CVE ids, dates) are a template
-    // filled in twice, not a copy with a word changed. (A number moved to another place
-    // is an edit: "scheduled for January 26" / "scheduled 26 for January".)
-    if (numbersAsSlots(key) === numbersAsSlots(target)) continue;
+    // Paragraphs that differ only in the values of their numbers (versions, CVE ids,
+    // dates, however written) are a template filled in twice, not a copy with a word
+    // changed. The same numbers moved to other places, or a number dropped, are an edit
+    // ("scheduled for January 26" / "scheduled 26 for January", "Node.js 6 and 8" / "Node.js 6 and").
+    if (withoutNumbers(key) === withoutNumbers(target) && otherValues(key, target)) continue;
     const similarity = 1 - distance(key, target) / longest;
     if (similarity >= thresholds.nearSimilarity && (!best || similarity > best.similarity)) best = { j, similarity };
   }
   return best;
 }
 
-/** Numbers in figures or words ("one", "two", "三つ") each replaced by one slot: what a filled-in template shares. */
-function numbersAsSlots(key: string): string {
-  // Keys have no spaces, so number words are replaced wherever they occur; both keys
-  // lose the same letters, so only a difference made of numbers in the same places disappears.
-  return key.replace(/\d+|one|two|three|four|five|six|seven|eight|nine|ten|[一二三四五六七八九十]+/g, '#');
+/** Numbers in figures or in words ("one", "two", "三つ"). */
+const NUMBERS = /\d+|one|two|three|four|five|six|seven|eight|nine|ten|[一二三四五六七八九十]+/g;
+
+/** The key with its numbers removed: what a filled-in template shares. */
+function withoutNumbers(key: string): string {
+  // Keys have no spaces, so number words are removed wherever they occur; both keys
+  // lose the same letters, so only a difference made of numbers disappears.
+  return key.replace(NUMBERS, '');
+}
+
+/**
+ * Whether two keys hold other numbers: not the same ones in another order, and not one's
+ * numbers with some dropped. (Keys have no spaces or punctuation, so a date written another
+ * way runs its numbers together: `5march2024` / `march122024`.)
+ */
+function otherValues(a: string, b: string): boolean {
+  const [x, y] = [a.match(NUMBERS) ?? [], b.match(NUMBERS) ?? []];
+  const [fewer, more] = x.length <= y.length ? [x, y] : [y, x];
+  const left = new Map<string, number>();
+  for (const number of more) left.set(number, (left.get(number) ?? 0) + 1);
+  for (const number of fewer) {
+    const count = left.get(number) ?? 0;
+    if (count === 0) return true;
+    left.set(number, count - 1);
+  }
+  return false;
 }
 
 /**
