@@ -280,8 +280,8 @@ const QUESTION_END = /(?:[？?]|か。|なさい。)$/;
 /** A version number: `1.67.0`, `v4.4.0`, `12.16.1-rc.1`. */
 const VERSION = /^v?\d+(?:\.\d+)+(?:-[\w.]+)?$/;
 
-/** The end of a link's text and its target as one word: `channel](https://…)`, `[webgpu.h](…).` */
-const LINK_TEXT_END = /^\[?[^\s[\]()]+\]\([^()\s]+\)[.,;:!?]?$/;
+/** The end of a link's text and its target as one word, its `[` in an earlier word: `channel](https://…)`. */
+const LINK_TEXT_END = /^[^\s[\]()]+\]\([^()\s]+\)[.,;:!?]?$/;
 
 /** A number in figures or in words. */
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/;
@@ -702,9 +702,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       if (ours.length + theirs.length === 0) return false;
       // A negation is no slip: "is cached" / "is not cached" describe two modes. A
       // compound or a contraction is a word of prose too (`low-severity`, `we've`), but not
-      // a negated one (`can't`).
+      // a negated one (`can't`); two compounds are weighed below.
       const plain = (word: string) => /^[a-z]+(?:[-'’][a-z]+)*[.,;:!?]?$/.test(word) && !NEGATION.test(word) && !/n['’]t\b/.test(word);
       const bare = (token: string) => token.replace(/[.,;:!?]$/, '');
+      const compoundPair = (a: string, b: string) => (a.includes('-') && b.includes('-')) || a.split('-').includes(b) || b.split('-').includes(a);
       // Two words of a paragraph that a line break joins (`for` at a line's end, `your` opening the next).
       const wrapped = (index: number, [first, second]: string[]) => {
         const tokens = rawAt(index).split(/(\s+)/);
@@ -712,8 +713,10 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
         return false;
       };
       if (ours.length === 1 && theirs.length === 1) {
-        // One letter for another (`Press y` / `Press n`) names a key or a variable.
-        if (plain(ours[0]) && plain(theirs[0])) return Math.max(ours[0].length, theirs[0].length) >= 2;
+        // One letter for another (`Press y` / `Press n`) names a key or a variable. Two
+        // compounds (`react-dom` / `react-native`, `read-only` / `read-write`) are a field's
+        // values, and so is a compound made of the other word (`blocking` / `non-blocking`).
+        if (plain(ours[0]) && plain(theirs[0])) return Math.max(ours[0].length, theirs[0].length) >= 2 && !compoundPair(bare(ours[0]), bare(theirs[0]));
         // A version swapped for a word of prose; not a count ("version 2" / "version two").
         const [word, other] = plain(ours[0]) ? [ours[0], theirs[0]] : [theirs[0], ours[0]];
         if (!plain(word) || bare(word).length < 3 || NUMBER_WORD.test(bare(word))) return false;
