@@ -52,7 +52,9 @@ export const truncatedSentence: Rule<TruncatedSentenceOptions> = {
     const lastContent = infos.findLastIndex((info) => info.role !== 'gap');
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i];
-      if (!info.prose || repeats.has(i)) continue;
+      // A paragraph that continues a list item is part of the list, whose lines (event
+      // listings, notes) end without punctuation as they like.
+      if (!info.prose || repeats.has(i) || info.block.continuesList) continue;
       const next = infos[i + 1];
       const trailingMarker = info.text.length !== info.block.text.length;
       const reason =

@@ -1,6 +1,6 @@
 import { parseMarkdown } from './markdown.js';
 import { toString } from 'mdast-util-to-string';
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { LineIndex } from './text/lines.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
@@ -14,6 +14,8 @@ export interface Block {
   end: number;
   /** Plain text of the block (inline syntax removed). */
   text: string;
+  /** A paragraph set apart from the end of a list's last item (see trailingParagraph). */
+  continuesList?: boolean;
 }
 
 /** One parsed file: every rule reads the same Article. */
@@ -51,6 +53,18 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
   for (const node of root.children) {
     const start = (node.position?.start.offset ?? 0) + bodyStart;
     const end = (node.position?.end.offset ?? 0) + bodyStart;
+    const trailing = node.type === 'list' ? trailingParagraph(node) : undefined;
+    if (trailing) {
+      // The last item's last paragraph, set apart from the item by a blank line: a block
+      // of its own, so that it is compared as a paragraph (a paragraph pasted indented
+      // after a list lands there, and a step's explanation is written there).
+      const [list, paragraph] = trailing;
+      const listEnd = (list.position?.end.offset ?? 0) + bodyStart;
+      const paragraphStart = (paragraph.position?.start.offset ?? 0) + bodyStart;
+      blocks.push({ index: blocks.length, type: 'list', node: list, start, end: listEnd, text: blockText(list) });
+      blocks.push({ index: blocks.length, type: 'paragraph', node: paragraph, start: paragraphStart, end, text: blockText(paragraph), continuesList: true });
+      continue;
+    }
     const swallowed = node.type === 'paragraph' ? swallowedDefinitions(text, start, end) : [];
     if (swallowed.length === 0) {
       blocks.push({ index: blocks.length, type: node.type, node, start, end, text: blockText(node) });
@@ -149,6 +163,23 @@ function paragraphUpTo(node: Paragraph, body: string, limit: number, position: P
 }
 
 /** Offset range of an mdast node in the whole file. */
+/**
+ * A list whose last item ends in a paragraph after a blank line and the item's text (or
+ * another paragraph): the list without that paragraph, and the paragraph. (After code in
+ * the item, a paragraph is a note on that code, the step's own: split there too, a
+ * warning said under a table and again under the command of a step was reported in the
+ * corpus.)
+ */
+function trailingParagraph(list: List): [List, Paragraph] | undefined {
+  const item = list.children.at(-1);
+  const paragraph = item?.children.at(-1);
+  const before = item?.children.at(-2);
+  if (!item || paragraph?.type !== 'paragraph' || before?.type !== 'paragraph' || !before.position || !paragraph.position) return undefined;
+  if (paragraph.position.start.line - before.position.end.line < 2) return undefined;
+  const shortened: ListItem = { ...item, children: item.children.slice(0, -1), position: item.position && { start: item.position.start, end: before.position.end } };
+  return [{ ...list, children: [...list.children.slice(0, -1), shortened], position: list.position && { start: list.position.start, end: before.position.end } }, paragraph];
+}
+
 export function nodeRange(article: Article, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] {
   return [
     (node.position?.start.offset ?? 0) + article.bodyStart,
