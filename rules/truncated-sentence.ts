@@ -189,7 +189,9 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
  * lines end on a link or a command without a full stop far more often.)
  */
 function stopsMidClause(text: string, raw: string): boolean {
-  const last = text.slice(text.search(/[^。．！？!?]*$/)).trim();
+  let from = text.length;
+  while (from > 0 && !'。．！？!?'.includes(text[from - 1])) from--;
+  const last = text.slice(from).trim();
   if (!/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(last) || !/[、，]/.test(last) || [...last].length < 30 || /[:：]/.test(last)) return false;
   const end = raw.trimEnd().replace(/\\$/, '').slice(-300);
   // A list of links ("[ロシア語](…)、[中国語](…)", "Chromium の問題 [#1][CR1]、 [#2][CR2]") ends
@@ -511,7 +513,7 @@ function finishedShareOf(infos: BlockInfo[], except: number): number | undefined
   let finished = 0;
   infos.forEach((info, index) => {
     // Lead-ins ("as follows:") and lines ending in code or a URL say nothing either way.
-    if (!info.prose || index === except || isLeadIn(info) || /code$/.test(info.proseText.trim())) return;
+    if (!info.prose || index === except || isLeadIn(info) || info.block.continuesList || /code$/.test(info.proseText.trim())) return;
     prose++;
     if (info.ending === 'finished') finished++;
   });

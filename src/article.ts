@@ -59,10 +59,9 @@ export function parseArticle(source: string, filePath = '<text>'): Article {
       // of its own, so that it is compared as a paragraph (a paragraph pasted indented
       // after a list lands there, and a step's explanation is written there).
       const [list, paragraph] = trailing;
-      const listEnd = (list.position?.end.offset ?? 0) + bodyStart;
-      const paragraphStart = (paragraph.position?.start.offset ?? 0) + bodyStart;
+      const [listEnd, paragraphStart, paragraphEnd] = [list.position?.end.offset, paragraph.position?.start.offset, paragraph.position?.end.offset].map((offset) => (offset ?? 0) + bodyStart);
       blocks.push({ index: blocks.length, type: 'list', node: list, start, end: listEnd, text: blockText(list) });
-      blocks.push({ index: blocks.length, type: 'paragraph', node: paragraph, start: paragraphStart, end, text: blockText(paragraph), continuesList: true });
+      blocks.push({ index: blocks.length, type: 'paragraph', node: paragraph, start: paragraphStart, end: paragraphEnd, text: blockText(paragraph), continuesList: true });
       continue;
     }
     const swallowed = node.type === 'paragraph' ? swallowedDefinitions(text, start, end) : [];
@@ -162,24 +161,24 @@ function paragraphUpTo(node: Paragraph, body: string, limit: number, position: P
   return { ...node, children, position };
 }
 
-/** Offset range of an mdast node in the whole file. */
 /**
- * A list whose last item ends in a paragraph after a blank line and the item's text (or
- * another paragraph): the list without that paragraph, and the paragraph. (After code in
- * the item, a paragraph is a note on that code, the step's own: split there too, a
- * warning said under a table and again under the command of a step was reported in the
- * corpus.)
+ * A top-level list whose last item is its text and one paragraph after it (two
+ * paragraphs, so a blank line between them): the list without that paragraph, and the
+ * paragraph. An item that holds more (code, a table, a nested list, more paragraphs)
+ * keeps it: after code a paragraph is a note on that code, the step's own (split there, a
+ * warning said under a table and again under a step's command was reported in the
+ * corpus). Lists inside block quotes are not split.
  */
 function trailingParagraph(list: List): [List, Paragraph] | undefined {
   const item = list.children.at(-1);
-  const paragraph = item?.children.at(-1);
-  const before = item?.children.at(-2);
-  if (!item || paragraph?.type !== 'paragraph' || before?.type !== 'paragraph' || !before.position || !paragraph.position) return undefined;
-  if (paragraph.position.start.line - before.position.end.line < 2) return undefined;
+  if (item?.children.length !== 2) return undefined;
+  const [before, paragraph] = item.children;
+  if (before.type !== 'paragraph' || paragraph.type !== 'paragraph' || !before.position || !paragraph.position) return undefined;
   const shortened: ListItem = { ...item, children: item.children.slice(0, -1), position: item.position && { start: item.position.start, end: before.position.end } };
   return [{ ...list, children: [...list.children.slice(0, -1), shortened], position: list.position && { start: list.position.start, end: before.position.end } }, paragraph];
 }
 
+/** Offset range of an mdast node in the whole file. */
 export function nodeRange(article: Article, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] {
   return [
     (node.position?.start.offset ?? 0) + article.bodyStart,

@@ -102,7 +102,8 @@ export function fingerprintArticle(article: Article, options: CrossFileOptions):
     // The whole-article signature reads every block (lists, tables, code too), so two
     // release notes that share only their boilerplate prose do not look alike.
     prose += info.key;
-    if (!info.prose) continue;
+    // (A paragraph that continues a list item is the list's, as it always was here.)
+    if (!info.prose || info.block.continuesList) continue;
     if (fileDisabled || weightedLength(info.key) < options.minLength) continue;
     const line = article.lines.position(info.block.start).line;
     // Line-level directives do not apply to whole paragraphs compared across files.

@@ -137,12 +137,17 @@ export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks,
   for (let start = run.first; start <= run.last; ) {
     let end = start + 1;
     while (end <= run.last && infos[end].block.type !== 'heading') end++;
-    const structureDiffers = (i: number) => !verbatim.get(i) && members.has(i) && infos[i].role !== 'prose';
+    // A list with the paragraph that continues its last item is one block of structure: it
+    // differs when that paragraph does (without the list, the paragraph would be left
+    // indented on its own: an indented code block, or a paragraph of the list before).
+    const continuationDiffers = (i: number) => infos[i].block.type === 'list' && infos[i + 1]?.block.continuesList === true && !verbatim.get(i + 1);
+    const structureDiffers = (i: number) => (!verbatim.get(i) && members.has(i) && infos[i].role !== 'prose') || continuationDiffers(i);
     let kept = false;
     for (let i = start; i < end; i++) kept ||= structureDiffers(i);
     if (!kept) for (let i = start; i < end; i++) if (verbatim.get(i)) removable.add(i);
     start = end;
   }
+
   const edits: TextEdit[] = [];
   let pieceStart = -1;
   for (let i = run.first; i <= run.last + 1; i++) {
