@@ -4,7 +4,7 @@ import { blockInfos, CODE_PLACEHOLDER, isLeadIn, type BlockInfo } from '../src/b
 import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplicate-paragraph/report.js';
 import type { EndMarkerOptions } from './end-marker.js';
 import { closerOf, openerOf, findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
-import { japaneseClauseEnd } from '../src/text/ja-grammar.js';
+import { japaneseClauseEnd, type ClauseEnd } from '../src/text/ja-grammar.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers, type MarkerMatcher } from '../src/text/markers.js';
 
@@ -131,7 +131,7 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   // A complete Japanese sentence that only lacks its 。 ("…を確認してください").
   if (JA_SENTENCE_FINAL.test(text)) return false;
   // Japanese text that stops on a word: its last morphemes decide (loaded only here).
-  const clause = JAPANESE_WORD_END.test(text) ? japaneseClauseEnd(text) : undefined;
+  const clause = clauseEndOf(text);
   if (clause === 'finished') return false;
   // A byline names and stops; one that stops on a particle or a stem (`[ガイド](…)では、ここで
   // 定義した基本的な`) is a sentence cut after its link.
@@ -202,7 +202,7 @@ function stopsMidClause(text: string, raw: string): boolean {
     // A finished sentence with the command or the page it names after it ("…ことができます
     // `npm install foo`", "ぜひご覧ください [repo](…)").
     const before = end.slice(0, trailing.index).trimEnd();
-    return !JA_SENTENCE_FINAL.test(before) && !(JAPANESE_WORD_END.test(before) && japaneseClauseEnd(before) === 'finished');
+    return !JA_SENTENCE_FINAL.test(before) && clauseEndOf(before) !== 'finished';
   }
   return /\p{L}$/u.test(end) && !JA_DATE_END.test(end) && !/https?:\/\/\S*$/.test(end);
 }
@@ -373,6 +373,11 @@ function endsWithLinkLine(info: BlockInfo): boolean {
 
 /** A sentence that points to the link it ends on: "Read more on the [OpenJS blog](…)", "詳しくは[こちら](…)". */
 const POINTS_TO_LINK = /(?:^|[.!?。！？]\s*|\n)\s*(?:(?:(?:read|learn|find out|hear) more|more (?:info(?:rmation)?|details)|for (?:more|details|further)|see|check out|visit)\b|詳しくは|詳細は)[^.!?。！？\n]{0,80}$/i;
+
+/** How Japanese text that stops on a word ends, by its last morphemes; undefined for other text (or without the analyzer). */
+function clauseEndOf(text: string): ClauseEnd | undefined {
+  return JAPANESE_WORD_END.test(text) ? japaneseClauseEnd(text) : undefined;
+}
 
 /** Text that stops on a Japanese word (kanji, kana or the long-vowel mark). */
 const JAPANESE_WORD_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;

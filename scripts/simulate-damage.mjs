@@ -80,7 +80,7 @@ for (const file of files.filter((_, i) => i % every === 0)) {
       const messages = lintText(damaged, { filePath: file }).messages;
       // A cut end that is a cut-off copy of a paragraph the article has whole is found as
       // that, by duplicate-paragraph (which also removes it).
-      const found = touches(messages, 'truncated-sentence', from, to) || messages.some((m) => (m.messageId === 'cut' || m.messageId === 'fragment') && m.ruleId === 'duplicate-paragraph' && m.line <= to && m.endLine >= from);
+      const found = touches(messages, 'truncated-sentence', from, to) || touches(messages.filter((m) => m.messageId === 'cut' || m.messageId === 'fragment'), 'duplicate-paragraph', from, to);
       count('truncated end', found);
       // A cut that lands right after a full stop leaves a finished article: no text can tell.
       const cutEnd = blockInfos(parseArticle(damaged, file)).findLast((info) => info.role !== 'gap');
