@@ -2,7 +2,8 @@
 // Recall at scale: puts damage into real articles of ../shared/corpus and checks that it
 // is found. Complements scripts/evaluate-samples.mjs (150 hand-labelled cases) with
 // hundreds of random ones. Deterministic (fixed seed).
-//   node scripts/simulate-damage.mjs [corpusDir] [--every N]
+//   node scripts/simulate-damage.mjs [corpusDir] [--every N] [--misses]
+// --misses prints each case that was not found (kind, file, the end of the damaged text).
 // Damage: the last paragraph cut at 30-90% of its length; a finished paragraph copied
 // after a random later block verbatim, with two characters / one word changed, lightly
 // edited (one or two characters, or one word swapped, dropped or replaced), and cut at
@@ -31,7 +32,9 @@ const files = [...listMarkdownFiles(path.join(dir, 'ja')), ...listMarkdownFiles(
 const makeRandom = (seed) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const random = makeRandom(11);
 const tally = {};
-const count = (kind, ok) => {
+const showMisses = args.includes('--misses');
+const count = (kind, ok, file, damagedText) => {
+  if (!ok && showMisses && file) console.log(`MISS ${kind}\t${path.relative(dir, file)}\t${JSON.stringify(damagedText.slice(-80))}`);
   tally[kind] ??= [0, 0];
   tally[kind][1]++;
   if (ok) tally[kind][0]++;
@@ -81,7 +84,7 @@ for (const file of files.filter((_, i) => i % every === 0)) {
       // A cut end that is a cut-off copy of a paragraph the article has whole is found as
       // that, by duplicate-paragraph (which also removes it).
       const found = touches(messages, 'truncated-sentence', from, to) || touches(messages.filter((m) => m.messageId === 'cut' || m.messageId === 'fragment'), 'duplicate-paragraph', from, to);
-      count('truncated end', found);
+      count('truncated end', found, file, damaged.trimEnd());
       // A cut that lands right after a full stop leaves a finished article: no text can tell.
       const cutEnd = blockInfos(parseArticle(damaged, file)).findLast((info) => info.role !== 'gap');
       if (cutEnd?.ending !== 'finished') count('truncated end, cut mid-sentence', found);
@@ -108,7 +111,7 @@ for (const file of files.filter((_, i) => i % every === 0)) {
     const rest = text.slice(at);
     const damaged = `${text.slice(0, at)}\n\n${copy}${/^\r?\n[ \t]*(?:\r?\n|$)/.test(rest) || rest === '' ? '' : '\n'}${rest}`;
     const from = article.lines.position(at).line + 2;
-    count(kind, touches(lintText(damaged, { filePath: file }).messages, 'duplicate-paragraph', from, from + copy.split('\n').length - 1));
+    count(kind, touches(lintText(damaged, { filePath: file }).messages, 'duplicate-paragraph', from, from + copy.split('\n').length - 1), file, copy);
     if (!kind.endsWith('edited copy')) count(`--fix restores (${kind})`, flat(fixText(damaged, { filePath: file }).output) === flat(text));
   }
 }

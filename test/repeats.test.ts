@@ -88,6 +88,31 @@ describe('findRepeatedBlocks', () => {
     expect(runs[0].members.map((m) => m.index)).toEqual([4, 5, 6]);
   });
 
+  describe('blocks that are not compared (tab panes, images)', () => {
+    const pane = (raw: string): RepeatInput => ({ key: comparisonKey(raw), role: 'barrier', finished: false, written: raw.replace(/\s+/g, '') });
+    const image = (raw: string): RepeatInput => ({ key: '', role: 'exact', finished: false, written: raw.replace(/\s+/g, '') });
+    const tabs = [pane('{{< tabpane >}} {{% tab Go %}}'), pane('```go\nrun()\n```'), pane('{{% /tab %}} {{< /tabpane >}}')];
+
+    it('are copies when made along with the copy before them, block for block', () => {
+      const { repeats, runs } = findRepeatedBlocks([heading('## 導入'), prose(A), ...tabs, prose(B), heading('## 導入'), prose(A), ...tabs]);
+      expect([8, 9, 10].map((i) => repeats.get(i)?.sources)).toEqual([[2], [3], [4]]);
+      expect(runs).toMatchObject([{ first: 6, last: 10 }]);
+    });
+
+    it('an image as written counts too', () => {
+      const { runs } = findRepeatedBlocks([heading('## 導入'), prose(A), image('![](/a.png)'), prose(B), prose(C), heading('## 導入'), prose(A), image('![](/a.png)'), prose(B)]);
+      expect(runs).toMatchObject([{ first: 5, last: 8 }]);
+    });
+
+    it('are not copies when one block of the stretch differs, or the stretches differ in length', () => {
+      const otherTabs = [tabs[0], pane('```go\nstop()\n```'), tabs[2]];
+      expect(findRepeatedBlocks([prose(A), ...tabs, prose(B), prose(A), ...otherTabs]).repeats.has(6)).toBe(false);
+      expect(findRepeatedBlocks([prose(A), ...tabs, prose(B), prose(A), tabs[0], tabs[1]]).repeats.has(6)).toBe(false);
+      // Panes alone, after no copy, repeat from pane to pane by design.
+      expect(findRepeatedBlocks([prose(A), ...tabs, ...tabs]).repeats.size).toBe(0);
+    });
+  });
+
   it('stays linear: 3,000 paragraphs, one repeated 3,000 times', () => {
     const inputs = Array.from({ length: 3000 }, (_, i) => prose(`段落${i}では項目${i * 7}を説明します。話題${i % 13}の内容です。`));
     const same = Array.from({ length: 3000 }, () => prose(A));

@@ -65,7 +65,8 @@ export class RawBlocks {
 
   private byKey: Map<string, number[]> | undefined;
 
-  private sameKeyBefore(index: number): number[] {
+  /** Earlier blocks with the same key (the first 16). */
+  sameKeyBefore(index: number): number[] {
     if (!this.byKey) {
       const byKey = new Map<string, number[]>();
       this.infos.forEach((info, i) => {
@@ -187,9 +188,12 @@ export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks,
 function closingBreak(article: Article, infos: BlockInfo[], run: RepeatedRun, raw: RawBlocks): number | undefined {
   const isRule = (index: number) => infos[index]?.block.type === 'thematicBreak';
   const after = run.last + 1;
-  const sourceLast = Math.max(...run.members[run.members.length - 1].sources);
+  // Where the copied stretch ends in the source: the last copy's source, or another earlier
+  // block with its text (`</Note>` is found under the key of the first `<Note>`).
+  const last = run.members[run.members.length - 1];
+  const sourceEnds = [...last.sources, ...raw.sameKeyBefore(last.index)];
   // The same rule as written (`***` is not `---`): what goes stands verbatim in what stays.
-  if (!isRule(after) || !isRule(sourceLast + 1) || raw.text(after) !== raw.text(sourceLast + 1)) return undefined;
+  if (!isRule(after) || !sourceEnds.some((end) => isRule(end + 1) && raw.text(after) === raw.text(end + 1))) return undefined;
   const atEnd = article.text.slice(article.blocks[after].end).trim() === '';
   return atEnd || isRule(run.first - 1) ? after : undefined;
 }

@@ -6,6 +6,7 @@ import { comparisonKey, weightedLength } from '../../src/text/normalize.js';
 import { collapsiblePanels, docfxTabPanes } from '../../src/text/containers.js';
 import { closerOf } from '../../src/text/sentence-end.js';
 import { CONTINUATION_WINDOW, continuesSection, CUT_SOURCE_RATIO, findRepeatedBlocks, LOOSE_THRESHOLDS, sourceRange, type Repeat, type RepeatAnalysis, type RepeatedRun, type RepeatThresholds } from '../../src/text/repeats.js';
+import { withoutWhitespace } from '../../src/text/verbatim.js';
 
 /**
  * What counts as a repeat worth reporting: the duplicate-paragraph rule's options, and
@@ -48,7 +49,12 @@ export function repeatAnalysis(article: Article, options: DuplicateOptions, mark
   const thresholds = detectionThresholds(options);
   return article.memo(`repeats:${JSON.stringify([thresholds, markerPatterns])}`, () =>
     findRepeatedBlocks(
-      blockInfos(article, markerPatterns).map((info) => ({ key: info.key, role: info.role, finished: info.ending === 'finished' || isLeadIn(info) })),
+      blockInfos(article, markerPatterns).map((info) => ({
+        key: info.key,
+        role: info.role,
+        finished: info.ending === 'finished' || isLeadIn(info),
+        written: info.role === 'barrier' || (info.key === '' && info.role !== 'gap') ? withoutWhitespace(article.text.slice(info.block.start, info.block.end)) : undefined,
+      })),
       thresholds,
     ),
   );
@@ -1215,12 +1221,12 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return slice(run, k, end);
     };
     // A whole section (its heading and text, verbatim) copied again after the article's
-    // last block is a generation re-emitted, even where its text alone looks like a
+    // last block (link definitions and hidden HTML aside) is a generation re-emitted, even where its text alone looks like a
     // template's (the same heading before both copies). A short closing line under two
     // parallel "Next steps" headings is not enough to count (100 weighted characters in
     // all, a paragraph among them).
     const reEmittedAtEnd = (run: RepeatedRun) =>
-      run.last === lastContent &&
+      (run.last === lastContent || run.last === articleLast) &&
       infos[run.first].block.type === 'heading' &&
       run.members.every((member) => member.kind === 'exact') &&
       run.members.some((member) => infos[member.index].role === 'prose') &&
@@ -1363,7 +1369,23 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
       return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);
     };
+    // A run that jumps back in the source at a heading is two stretches side by side: the
+    // article's own text (a template's paragraph and the code after it, as in the source's
+    // section) and a section said again after it. Each is judged on its own. (A heading
+    // follows when any earlier occurrence of it does: DocFX tab headings recur.)
+    const sections = (run: RepeatedRun): RepeatedRun[] => {
+      const pieces: RepeatedRun[] = [];
+      let from = 0;
+      for (let k = 1; k <= run.members.length; k++) {
+        const member = run.members[k];
+        if (k < run.members.length && !(infos[member.index].block.type === 'heading' && !follows(run.members[k - 1], member, false))) continue;
+        pieces.push(slice(run, from, k));
+        from = k;
+      }
+      return pieces;
+    };
     const keptRuns = runs
+      .flatMap(sections)
       .map(structural)
       .filter((run) => run.members.length >= 2)
       .filter((run) => {

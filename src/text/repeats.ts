@@ -19,6 +19,12 @@ export interface RepeatInput {
   role: BlockRole;
   /** The block's text ends like a finished sentence. */
   finished: boolean;
+  /**
+   * For a block that is not compared (in a tab pane, or without text: an image), its text
+   * as written, whitespace aside: it is a copy only when made along with the copy before it
+   * (see blocksCopiedAlong).
+   */
+  written?: string;
 }
 
 export type RepeatKind =
@@ -172,7 +178,36 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
     shingleCounts[i] = shingles.length;
     for (const hash of shingles) postings.add(hash, i);
   }
+  blocksCopiedAlong(inputs, repeats);
   return { repeats, runs: findRuns(inputs, repeats) };
+}
+
+/**
+ * Blocks that are not compared (tab panes, which repeat from pane to pane by design; images,
+ * which have no text) are copies only when made along with a copy: a stretch of them right
+ * after an exact copy, block for block as written the same as the stretch right after the
+ * copy's source (a section re-emitted with its tab pane or its figure). Its blocks are exact
+ * copies then, so the run goes on through them. Only a whole stretch counts, from the copy to
+ * the next compared block.
+ */
+function blocksCopiedAlong(inputs: RepeatInput[], repeats: Map<number, Repeat>): void {
+  // The stretch of uncompared blocks after `index` (gaps skipped), up to `limit` and one
+  // more: copies' stretches do not overlap, and a source's is read only as far as its
+  // copy's, however many copies it has.
+  const stretchAfter = (index: number, limit = Infinity) => {
+    const stretch: number[] = [];
+    for (let i = index + 1; i < inputs.length && stretch.length <= limit && (inputs[i].written !== undefined || inputs[i].role === 'gap'); i++) if (inputs[i].role !== 'gap') stretch.push(i);
+    return stretch;
+  };
+  for (const repeat of [...repeats.values()]) {
+    if (repeat.kind !== 'exact') continue;
+    const copy = stretchAfter(repeat.index);
+    if (copy.length === 0) continue;
+    const source = stretchAfter(repeat.sources[0], copy.length);
+    if (source.length !== copy.length || source[source.length - 1] >= copy[0]) continue;
+    if (!copy.every((i, k) => inputs[i].written !== '' && inputs[i].written === inputs[source[k]].written)) continue;
+    copy.forEach((i, k) => repeats.set(i, { index: i, kind: 'exact', sources: [source[k]], coverage: 1 }));
+  }
 }
 
 /** A block whose key is made of earlier blocks' keys: whole pieces (some possibly near), or a cut-off start. */
