@@ -8,7 +8,7 @@
 // after a random later block verbatim, with two characters / one word changed, lightly
 // edited (one or two characters, or one word swapped, dropped or replaced), and cut at
 // 30-80% of its length. Also checks that --fix restores the verbatim and cut
-// cases (blank lines aside). Truncated ends are also counted over the cuts that do not
+// cases (blank lines aside). Then glued copies, re-emitted sections and end markers (3.). Truncated ends are also counted over the cuts that do not
 // land right after a full stop: such a cut leaves a finished article, which no text tells
 // from a clean one.
 import { readFileSync, existsSync } from 'node:fs';
@@ -114,6 +114,55 @@ for (const file of files.filter((_, i) => i % every === 0)) {
     count(kind, touches(lintText(damaged, { filePath: file }).messages, 'duplicate-paragraph', from, from + copy.split('\n').length - 1), file, copy);
     if (!kind.endsWith('edited copy')) count(`--fix restores (${kind})`, flat(fixText(damaged, { filePath: file }).output) === flat(text));
   }
+}
+
+// 3. Other kinds, from a random stream of their own (so the cases above stay as they
+// were): two or three neighbouring paragraphs glued into one and pasted after a later
+// block; a section (a heading with its blocks, up to the next heading of its level)
+// re-emitted after the article's end; an end marker on a line of its own, at the end or
+// after a random block. Each also checks --fix (blank and whitespace-only lines aside).
+const otherRandom = makeRandom(41);
+const MARKERS = ['---END---', '[END]', '<|endoftext|>', '<|im_end|>', '</s>'];
+const loose = (text) => text.replace(/\r/g, '').replace(/\n[ \t]*(?=\n)/g, '\n').replace(/\n+/g, '\n').trimEnd();
+for (const file of files.filter((_, i) => i % every === 0)) {
+  const text = readFileSync(file, 'utf8');
+  const article = parseArticle(text, file);
+  const content = blockInfos(article).map((info, index) => ({ info, index })).filter(({ info }) => info.role !== 'gap');
+  const lineOf = (offset) => article.lines.position(offset).line;
+  const check = (kind, damaged, from, to, rule, piece) => {
+    const found = lintText(damaged, { filePath: file }).messages.some((m) => m.ruleId === rule && m.line <= to && m.endLine >= from);
+    count(kind, found, file, piece);
+    count(`--fix restores (${kind})`, loose(fixText(damaged, { filePath: file }).output) === loose(text));
+  };
+  const paragraph = ({ info }) => info.prose && info.block.type === 'paragraph' && info.ending === 'finished' && info.text.length >= 40;
+  if (content.length >= 4) {
+    const n = 2 + Math.floor(otherRandom() * 2);
+    const start = Math.floor(otherRandom() * (content.length - n));
+    const run = content.slice(start, start + n);
+    if (run.length === n && run.every(paragraph)) {
+      const japanese = /[\u3040-\u30ff]/.test(run[0].info.text);
+      const glued = run.map(({ info }) => text.slice(info.block.start, info.block.end).replace(/\r?\n/g, japanese ? '' : ' ')).join(japanese ? '' : ' ');
+      const later = content.filter(({ index }) => index >= run[run.length - 1].index);
+      const at = later[Math.floor(otherRandom() * later.length)].info.block.end;
+      const from = lineOf(at) + 2;
+      check('glued copy', `${text.slice(0, at)}\n\n${glued}\n${text.slice(at)}`, from, from, 'duplicate-paragraph', glued);
+    }
+  }
+  const headings = content.filter(({ info }) => info.block.type === 'heading');
+  if (headings.length >= 2) {
+    const heading = headings[Math.floor(otherRandom() * (headings.length - 1))];
+    const depth = heading.info.block.node.depth;
+    const next = content.find(({ index, info }) => index > heading.index && info.block.type === 'heading' && info.block.node.depth <= depth);
+    const section = text.slice(heading.info.block.start, next ? next.info.block.start : text.length).trimEnd();
+    if (content.some(({ index, info }) => index > heading.index && (!next || index < next.index) && info.prose) && section.length < 3000) {
+      const from = lineOf(text.trimEnd().length) + 2;
+      check('section re-emitted at the end', `${text.trimEnd()}\n\n${section}\n`, from, from + section.split('\n').length - 1, 'duplicate-paragraph', section.slice(0, 80));
+    }
+  }
+  const marker = MARKERS[Math.floor(otherRandom() * MARKERS.length)];
+  const after = otherRandom() < 0.5 ? undefined : content[Math.floor(otherRandom() * content.length)];
+  const at = after ? after.info.block.end : text.trimEnd().length;
+  check('end marker', `${text.slice(0, at)}\n\n${marker}\n${text.slice(at)}`, lineOf(at) + 2, lineOf(at) + 2, 'end-marker', marker);
 }
 
 console.log(`${files.length} articles, every ${every}th used`);
