@@ -55,7 +55,9 @@ export const frontMatter: Rule<FrontMatterOptions> = {
     for (const problem of fm.problems) {
       const at = { start: problem.start, end: problem.end };
       if (problem.kind === 'duplicate-key') {
-        context.report({ messageId: 'duplicateKey', data: { key: problem.message }, ...at });
+        // In an unclosed block the body's lines were read as keys (`> 原文 : https://…` in a
+        // blockquote twice): the unclosed block is the problem to report.
+        if (fm.closed) context.report({ messageId: 'duplicateKey', data: { key: problem.message }, ...at });
       } else if (problem.kind === 'language') {
         context.report({ messageId: 'language', data: { detail: problem.message }, ...at });
       } else if (problem.kind === 'too-large') {
