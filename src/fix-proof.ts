@@ -1,5 +1,5 @@
 import type { Fix } from './types.js';
-import { KeptText, SearchBudget, standsVerbatimIn, withoutWhitespace } from './text/verbatim.js';
+import { asWritten, KeptText, SearchBudget, standsVerbatimIn, withoutWhitespace } from './text/verbatim.js';
 import { sentencesWithoutVariant } from './text/lost-sentences.js';
 import { markerMatcher, maskStrikeClosers, type MarkerMatcher } from './text/markers.js';
 
@@ -79,10 +79,11 @@ function malformedEdits(text: string, fix: Fix): string | undefined {
 function safeViolation(context: ProofContext, fix: Fix, kept: KeptText): string | undefined {
   for (const edit of fix.edits) {
     if (edit.text !== '') return 'a safe fix may only remove text';
-    const removed = withoutWhitespace(context.removedText(edit.start, edit.end, fix.markers));
+    const text = context.removedText(edit.start, edit.end, fix.markers);
+    const removed = withoutWhitespace(text);
     if (removed === '') continue;
     const proof = standsVerbatimIn(removed, kept.flat, context.budget, () => kept.lines);
-    if (!proof.proven) return `"${clip(proof.missing)}" stands nowhere else in the text`;
+    if (!proof.proven) return `"${clip(asWritten(text, proof.at, 41))}" stands nowhere else in the text`;
   }
   return undefined;
 }

@@ -96,7 +96,14 @@ describe('findRepeatedBlocks', () => {
     it('are copies when made along with the copy before them, block for block', () => {
       const { repeats, runs } = findRepeatedBlocks([heading('## 導入'), prose(A), ...tabs, prose(B), heading('## 導入'), prose(A), ...tabs]);
       expect([8, 9, 10].map((i) => repeats.get(i)?.sources)).toEqual([[2], [3], [4]]);
+      expect(repeats.get(8)?.along).toBe(true);
       expect(runs).toMatchObject([{ first: 6, last: 10 }]);
+    });
+
+    it('are found across gaps (rules, comments) between them', () => {
+      const gap: RepeatInput = { key: '', role: 'gap', finished: false };
+      const { repeats } = findRepeatedBlocks([prose(A), gap, gap, tabs[0], gap, tabs[1], tabs[2], prose(B), prose(A), tabs[0], gap, tabs[1], tabs[2]]);
+      expect([9, 11, 12].map((i) => repeats.get(i)?.sources)).toEqual([[3], [5], [6]]);
     });
 
     it('an image as written counts too', () => {

@@ -4,7 +4,7 @@ import type { FixSafety, TextEdit } from '../../src/types.js';
 import { blockRemoval } from '../../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers } from '../../src/text/markers.js';
 import { SearchBudget, standsVerbatimIn, withoutWhitespace } from '../../src/text/verbatim.js';
-import type { Repeat, RepeatedRun } from '../../src/text/repeats.js';
+import { CONTINUATION_WINDOW, type Repeat, type RepeatedRun } from '../../src/text/repeats.js';
 
 /**
  * Which copy of a repeat goes, and how safe that is. Detection compares normalised keys;
@@ -65,8 +65,7 @@ export class RawBlocks {
 
   private byKey: Map<string, number[]> | undefined;
 
-  /** Earlier blocks with the same key (the first 16). */
-  sameKeyBefore(index: number): number[] {
+  private sameKeyBefore(index: number): number[] {
     if (!this.byKey) {
       const byKey = new Map<string, number[]>();
       this.infos.forEach((info, i) => {
@@ -188,10 +187,16 @@ export function runRemoval(article: Article, infos: BlockInfo[], raw: RawBlocks,
 function closingBreak(article: Article, infos: BlockInfo[], run: RepeatedRun, raw: RawBlocks): number | undefined {
   const isRule = (index: number) => infos[index]?.block.type === 'thematicBreak';
   const after = run.last + 1;
-  // Where the copied stretch ends in the source: the last copy's source, or another earlier
-  // block with its text (`</Note>` is found under the key of the first `<Note>`).
+  // Where the copied stretch ends in the source: the last copy's source, or the block with
+  // its key that follows the previous copy's source (`</Note>` is found under the key of
+  // the first `<Note>`, but closes the note the copy's paragraph stood in).
   const last = run.members[run.members.length - 1];
-  const sourceEnds = [...last.sources, ...raw.sameKeyBefore(last.index)];
+  const sourceEnds = [...last.sources];
+  const previous = run.members[run.members.length - 2];
+  if (previous && infos[last.index].key !== '') {
+    const after = Math.max(...previous.sources);
+    for (let j = after + 1; j <= after + CONTINUATION_WINDOW && j < last.index; j++) if (infos[j].key === infos[last.index].key) sourceEnds.push(j);
+  }
   // The same rule as written (`***` is not `---`): what goes stands verbatim in what stays.
   if (!isRule(after) || !sourceEnds.some((end) => isRule(end + 1) && raw.text(after) === raw.text(end + 1))) return undefined;
   const atEnd = article.text.slice(article.blocks[after].end).trim() === '';

@@ -1228,9 +1228,18 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const reEmittedAtEnd = (run: RepeatedRun) =>
       (run.last === lastContent || run.last === articleLast) &&
       infos[run.first].block.type === 'heading' &&
+      !underParentOfItsOwn(run.first) &&
       run.members.every((member) => member.kind === 'exact') &&
       run.members.some((member) => infos[member.index].role === 'prose') &&
       run.members.reduce((n, member) => n + weightedLength(infos[member.index].key), 0) >= 100;
+    // A section right under a parent heading of its own that is no copy (`## Fedora` then
+    // `### Install`, as `## Debian` then `### Install` earlier) is that parent's whole body
+    // so far: the same outline under another parent. A generator re-emits after the
+    // article's last text, not under a new heading.
+    const underParentOfItsOwn = (first: number) => {
+      const before = contentNear(first, -1);
+      return before !== -1 && infos[before].block.type === 'heading' && !repeats.has(before) && (depthAt(before) ?? 7) < (depthAt(first) ?? 0);
+    };
     // Parallel sections: the blocks just before or just after the run resemble those
     // around its source (the same steps under two products, the same "Thanks"/"Impacts"
     // under each vulnerability). A stretch re-emitted by a generator lands among
@@ -1369,22 +1378,43 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const strongLength = strong.reduce((n, m) => n + weightedLength(infos[m.index].key), 0);
       return run.members.some(reportable) || (strong.length >= 2 && strongLength >= 80);
     };
-    // A run that jumps back in the source at a heading is two stretches side by side: the
-    // article's own text (a template's paragraph and the code after it, as in the source's
-    // section) and a section said again after it. Each is judged on its own. (A heading
-    // follows when any earlier occurrence of it does: DocFX tab headings recur.)
+    // A run that jumps back in the source at a heading, after copies that start with no
+    // heading, is two stretches side by side: the article's own text (a template's paragraph
+    // and the code after it, as in the source's section) and a section said again after it.
+    // Each is judged on its own. (A heading follows when any earlier occurrence of it does:
+    // DocFX tab headings recur. Sections re-emitted out of order stay one run.)
     const sections = (run: RepeatedRun): RepeatedRun[] => {
       const pieces: RepeatedRun[] = [];
       let from = 0;
       for (let k = 1; k <= run.members.length; k++) {
         const member = run.members[k];
-        if (k < run.members.length && !(infos[member.index].block.type === 'heading' && !follows(run.members[k - 1], member, false))) continue;
+        const jump = k < run.members.length && infos[member.index].block.type === 'heading' && infos[run.members[from].index].block.type !== 'heading' && !follows(run.members[k - 1], member, false);
+        if (k < run.members.length && !jump) continue;
         pieces.push(slice(run, from, k));
         from = k;
       }
       return pieces;
     };
+    // Blocks copied along with a copy (a tab pane, an image: see blocksCopiedAlong) belong to
+    // a run only when it is a section re-emitted at the article's end. Elsewhere the run is
+    // judged without them, in the pieces they separate (two sibling sections that hold the
+    // same pane are the document's structure).
+    const withoutAlong = (run: RepeatedRun): RepeatedRun[] => {
+      if (!run.members.some((member) => member.along) || reEmittedAtEnd(run)) return [run];
+      const pieces: RepeatedRun[] = [];
+      let piece: Repeat[] = [];
+      for (const member of [...run.members, undefined]) {
+        if (member && !member.along) {
+          piece.push(member);
+          continue;
+        }
+        if (piece.length >= 2 && piece.some((m) => infos[m.index].role === 'prose')) pieces.push({ first: piece[0].index, last: piece[piece.length - 1].index, members: piece });
+        piece = [];
+      }
+      return pieces;
+    };
     const keptRuns = runs
+      .flatMap(withoutAlong)
       .flatMap(sections)
       .map(structural)
       .filter((run) => run.members.length >= 2)

@@ -46,6 +46,8 @@ export interface Repeat {
   sources: number[];
   /** Share of the block's key found in the sources (1 for exact, cut and glued). */
   coverage: number;
+  /** A block that is not compared, copied along with the copy before it (see blocksCopiedAlong). */
+  along?: true;
 }
 
 export interface RepeatedRun {
@@ -183,20 +185,24 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
 }
 
 /**
- * Blocks that are not compared (tab panes, which repeat from pane to pane by design; images,
- * which have no text) are copies only when made along with a copy: a stretch of them right
- * after an exact copy, block for block as written the same as the stretch right after the
- * copy's source (a section re-emitted with its tab pane or its figure). Its blocks are exact
- * copies then, so the run goes on through them. Only a whole stretch counts, from the copy to
- * the next compared block.
+ * Blocks that are not compared (tab panes, which repeat from pane to pane by design; images
+ * with no text of their own) are copies only when made along with a copy: a stretch of them
+ * right after an exact copy, block for block as written the same as the stretch right after
+ * the copy's source (a section re-emitted with its tab pane or its figure). Their repeats
+ * are marked `along`: the rule counts them only in a section re-emitted at the article's
+ * end. Only a whole stretch counts, from the copy to the next compared block.
  */
 function blocksCopiedAlong(inputs: RepeatInput[], repeats: Map<number, Repeat>): void {
-  // The stretch of uncompared blocks after `index` (gaps skipped), up to `limit` and one
-  // more: copies' stretches do not overlap, and a source's is read only as far as its
-  // copy's, however many copies it has.
+  // The next block that is not a gap, for every block: one backward pass, so a stretch is
+  // read in steps over its own blocks, however many gaps (rules, comments) stand between.
+  const nextBlock = new Int32Array(inputs.length + 1).fill(-1);
+  for (let i = inputs.length - 1; i >= 0; i--) nextBlock[i] = inputs[i + 1] === undefined ? -1 : inputs[i + 1].role === 'gap' ? nextBlock[i + 1] : i + 1;
+  // The stretch of uncompared blocks after `index`, up to `limit` and one more: copies'
+  // stretches do not overlap, and a source's is read only as far as its copy's, however
+  // many copies it has.
   const stretchAfter = (index: number, limit = Infinity) => {
     const stretch: number[] = [];
-    for (let i = index + 1; i < inputs.length && stretch.length <= limit && (inputs[i].written !== undefined || inputs[i].role === 'gap'); i++) if (inputs[i].role !== 'gap') stretch.push(i);
+    for (let i = nextBlock[index]; i !== -1 && stretch.length <= limit && inputs[i].written !== undefined; i = nextBlock[i]) stretch.push(i);
     return stretch;
   };
   for (const repeat of [...repeats.values()]) {
@@ -204,9 +210,9 @@ function blocksCopiedAlong(inputs: RepeatInput[], repeats: Map<number, Repeat>):
     const copy = stretchAfter(repeat.index);
     if (copy.length === 0) continue;
     const source = stretchAfter(repeat.sources[0], copy.length);
-    if (source.length !== copy.length || source[source.length - 1] >= copy[0]) continue;
+    if (source.length !== copy.length) continue;
     if (!copy.every((i, k) => inputs[i].written !== '' && inputs[i].written === inputs[source[k]].written)) continue;
-    copy.forEach((i, k) => repeats.set(i, { index: i, kind: 'exact', sources: [source[k]], coverage: 1 }));
+    copy.forEach((i, k) => repeats.set(i, { index: i, kind: 'exact', sources: [source[k]], coverage: 1, along: true }));
   }
 }
 

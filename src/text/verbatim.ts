@@ -11,6 +11,18 @@ export function withoutWhitespace(text: string): string {
 }
 
 /**
+ * The text of `raw` from the character at `at` in `withoutWhitespace(raw)`, as written (its
+ * whitespace runs as single spaces), up to `length` characters: for messages, which quote
+ * the words a reader can find in the file.
+ */
+export function asWritten(raw: string, at: number, length = 40): string {
+  let seen = 0;
+  let start = 0;
+  while (start < raw.length && (seen < at || /\s/.test(raw[start]))) if (!/\s/.test(raw[start++])) seen++;
+  return raw.slice(start, start + length * 2).replace(/\s+/g, ' ').slice(0, length);
+}
+
+/**
  * Shortest piece of a tiling: a removed block may be several kept blocks glued together,
  * but never a mosaic of short snippets that happen to occur somewhere in the article.
  */
@@ -54,7 +66,7 @@ export class KeptText {
   }
 }
 
-export type VerbatimProof = { proven: true } | { proven: false; missing: string };
+export type VerbatimProof = { proven: true } | { proven: false; missing: string; at: number };
 
 /**
  * Tiles `removed` (without whitespace) with the longest pieces that occur in `kept`, in
@@ -62,11 +74,11 @@ export type VerbatimProof = { proven: true } | { proven: false; missing: string 
  * the start of a kept line, as a loop does). Every piece is at
  * least MIN_PIECE characters long (the last may overlap the one before); a removal
  * shorter than that must stand whole at the start of a kept line when `lines` (the kept
- * lines, see KeptText) is given ("not" does not stand in "note"). `missing` is the start of what was not found.
+ * lines, see KeptText) is given ("not" does not stand in "note"). `missing` is the start of what was not found, `at` its offset in `removed`.
  */
 export function standsVerbatimIn(removed: string, kept: string, budget: SearchBudget, lines?: () => string): VerbatimProof {
   if (removed.length === 0) return { proven: true };
-  const fail = (at: number): VerbatimProof => ({ proven: false, missing: removed.slice(at, at + 40) });
+  const fail = (at: number): VerbatimProof => ({ proven: false, missing: removed.slice(at, at + 40), at });
   if (removed.length < MIN_PIECE) {
     budget.left -= kept.length;
     return (lines ? lines().includes(`\n${removed}`) : kept.includes(removed)) ? { proven: true } : fail(0);
