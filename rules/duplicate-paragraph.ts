@@ -25,13 +25,14 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
       partial: 'Paragraph mostly re-emits {where} ({percent}% of its text).',
       near: 'Paragraph nearly repeats {where} ({percent}% similar).',
       section: 'Section repeats {where} ({count} blocks re-emitted).',
+      stepBeforeFigure: 'Paragraph repeats {where}, before another figure as its source stands before one: a step told again for another screenshot, or a copy. Not fixed: review it.',
     },
     defaults: { ...DEFAULT_DUPLICATE_OPTIONS },
   },
   check(article, context) {
     // End markers configured for end-marker are set aside here too (a copy with a marker after it is still a copy).
     const markerPatterns = context.optionsOf<EndMarkerOptions>('end-marker').patterns;
-    const { runs, singles } = reportedRepeats(article, context.options, markerPatterns);
+    const { runs, singles, reviewOnly } = reportedRepeats(article, context.options, markerPatterns);
     const infos = blockInfos(article, markerPatterns);
     const raw = new RawBlocks(article, infos, markerPatterns);
     for (const run of runs) reportRun(article, infos, run, raw, context, markerPatterns);
@@ -42,7 +43,8 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
       const kept = removal?.kept ?? repeat.sources;
       // An earlier copy that stops unfinished, removed for the complete one after it, is a fragment.
       const fragment = kept[0] > target && (repeat.kind === 'cut' || infos[target].ending !== 'finished');
-      const messageId = removal?.variant ? 'variant' : fragment ? 'fragment' : repeat.kind;
+      const review = reviewOnly.has(repeat.index);
+      const messageId = review ? 'stepBeforeFigure' : removal?.variant ? 'variant' : fragment ? 'fragment' : repeat.kind;
       const block = article.blocks[target];
       const [from, to] = blockRemoval(article, target);
       context.report({
@@ -52,7 +54,7 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
         end: block.end,
         related: sourceSpan(article, kept),
         // A paragraph that adds words of its own is only reported: removing it would lose them.
-        fix: removal && { safety: removal.safety, edits: [{ start: from, end: to, text: '' }], markers: markerPatterns },
+        fix: removal && !review ? { safety: removal.safety, edits: [{ start: from, end: to, text: '' }], markers: markerPatterns } : undefined,
       });
     }
   },

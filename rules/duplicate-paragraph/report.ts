@@ -63,6 +63,8 @@ export function repeatAnalysis(article: Article, options: DuplicateOptions, mark
 export interface ReportedRepeats {
   runs: RepeatedRun[];
   singles: Repeat[];
+  /** Singles reported but left for a person: the text cannot tell structure from a copy (see stepBeforeFigure). */
+  reviewOnly: Set<number>;
 }
 
 const FINAL_STOP = /[。．.！!？?]$/;
@@ -1425,6 +1427,19 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const inRun = new Set<number>();
     for (const run of keptRuns) for (let i = run.first; i <= run.last; i++) inRun.add(i);
     const singles = [...repeats.values()].filter((repeat) => !inRun.has(repeat.index) && !restatedBlocks.has(repeat.index) && reportable(repeat)).sort((a, b) => a.index - b.index);
-    return { runs: keptRuns, singles };
+    // A short step said again right before a figure, as its source stands right before
+    // another ("「BP_Calculation」を開きます。" above each procedure's first screenshot): a
+    // tutorial's step told again for another screenshot, or a copy pasted before one. The
+    // text cannot tell which, so it is reported and never fixed: a bulk --fix must not take
+    // a step out of a procedure.
+    const stepBeforeFigure = (repeat: Repeat) => {
+      if (repeat.kind !== 'exact') return false;
+      const info = infos[repeat.index];
+      if (weightedLength(info.key) >= SHORT_REMARK || INNER_SENTENCE_END.test(info.text.trim().replace(/[。！？.!?]+$/, ''))) return false;
+      const [next, sourceNext] = [contentNear(repeat.index, 1), contentNear(repeat.sources[0], 1)];
+      return image(infos[next]) && image(infos[sourceNext]) && rawAt(next) !== rawAt(sourceNext);
+    };
+    const reviewOnly = new Set(singles.filter(stepBeforeFigure).map((repeat) => repeat.index));
+    return { runs: keptRuns, singles, reviewOnly };
   });
 }
