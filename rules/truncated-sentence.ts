@@ -5,7 +5,6 @@ import { reportedRepeats, repeatAnalysis, type DuplicateOptions } from './duplic
 import type { EndMarkerOptions } from './end-marker.js';
 import { closerOf, openerOf, findUnbalancedBracket, sentenceEnding } from '../src/text/sentence-end.js';
 import { japaneseClauseEnd, type ClauseEnd } from '../src/text/ja-grammar.js';
-import { startsEnglishWordOnly } from '../src/text/english-words.js';
 import { blockRemoval } from '../src/text/ranges.js';
 import { markerMatcher, stripTrailingMarkers, type MarkerMatcher } from '../src/text/markers.js';
 
@@ -146,7 +145,7 @@ function isCut(info: BlockInfo, raw: string, reason: string, finishedShare: numb
   if (isSignature(raw) || JA_CLOSING.test(text)) return false;
   // A particle or continuative end (10 characters or more) is a cut in any article.
   if (clause === 'unfinished' && text.length >= 10) return true;
-  if (endsMidWord(text, articleText) || endsOnWordStart(text, articleText)) return true;
+  if (endsMidWord(text, articleText)) return true;
   if (isClosing(text)) return false;
   // A Japanese sentence of clauses that stops short of its predicate, in an article whose
   // paragraphs end properly or too short to show its style: written Japanese prose ends
@@ -241,23 +240,6 @@ function endsMidWord(text: string, articleText: string): boolean {
   }
   // The fragment itself stands in the article once: here.
   return longer && whole <= 1;
-}
-
-/**
- * The text stops inside an English word that the article never spells out: its last word,
- * in lower case and of three letters or more, is no English word but the start of one
- * (`…look forward to their future effo`, `…buys you time, resil`), and the text reads as a
- * sentence (four words or more: a lone handle is a name). A closing or a label cut that way
- * is cut too. The word list is loaded only when an ending asks. A word the article uses
- * elsewhere is a word of its own (`kubectl` is none and starts none; `config` in an article
- * that says `config` again is its word).
- */
-function endsOnWordStart(text: string, articleText: string): boolean {
-  const last = /(?:^|[\s(“"‘'])([a-z]{3,})$/.exec(text)?.[1];
-  if (!last || text.split(/\s+/).length < 4) return false;
-  let uses = 0;
-  for (const _ of articleText.matchAll(new RegExp(`(?<![A-Za-z])${last}(?![A-Za-z])`, 'g'))) if (++uses > 1) return false;
-  return startsEnglishWordOnly(last) === true;
 }
 
 /**
