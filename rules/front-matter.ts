@@ -13,6 +13,9 @@ export interface FrontMatterOptions {
   dateFields: string[];
 }
 
+/** A front-matter field's name (`title`, `ms.date`, `last-modified`), not a line of text read as a key. */
+const FIELD_NAME = /^[\w.-]+$/;
+
 export const frontMatter: Rule<FrontMatterOptions> = {
   meta: {
     id: 'front-matter',
@@ -56,8 +59,9 @@ export const frontMatter: Rule<FrontMatterOptions> = {
       const at = { start: problem.start, end: problem.end };
       if (problem.kind === 'duplicate-key') {
         // In an unclosed block the body's lines were read as keys (`> 原文 : https://…` in a
-        // blockquote twice): the unclosed block is the problem to report.
-        if (fm.closed) context.report({ messageId: 'duplicateKey', data: { key: problem.message }, ...at });
+        // blockquote twice): the unclosed block is the problem to report. A field's name
+        // said twice (`title`) is still one.
+        if (fm.closed || FIELD_NAME.test(problem.message)) context.report({ messageId: 'duplicateKey', data: { key: problem.message }, ...at });
       } else if (problem.kind === 'language') {
         context.report({ messageId: 'language', data: { detail: problem.message }, ...at });
       } else if (problem.kind === 'too-large') {

@@ -1230,18 +1230,9 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     const reEmittedAtEnd = (run: RepeatedRun) =>
       (run.last === lastContent || run.last === articleLast) &&
       infos[run.first].block.type === 'heading' &&
-      !underParentOfItsOwn(run.first) &&
       run.members.every((member) => member.kind === 'exact') &&
       run.members.some((member) => infos[member.index].role === 'prose') &&
       run.members.reduce((n, member) => n + weightedLength(infos[member.index].key), 0) >= 100;
-    // A section right under a parent heading of its own that is no copy (`## Fedora` then
-    // `### Install`, as `## Debian` then `### Install` earlier) is that parent's whole body
-    // so far: the same outline under another parent. A generator re-emits after the
-    // article's last text, not under a new heading.
-    const underParentOfItsOwn = (first: number) => {
-      const before = contentNear(first, -1);
-      return before !== -1 && infos[before].block.type === 'heading' && !repeats.has(before) && (depthAt(before) ?? 7) < (depthAt(first) ?? 0);
-    };
     // Parallel sections: the blocks just before or just after the run resemble those
     // around its source (the same steps under two products, the same "Thanks"/"Impacts"
     // under each vulnerability). A stretch re-emitted by a generator lands among
@@ -1398,11 +1389,15 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return pieces;
     };
     // Blocks copied along with a copy (a tab pane, an image: see blocksCopiedAlong) belong to
-    // a run only when it is a section re-emitted at the article's end. Elsewhere the run is
-    // judged without them, in the pieces they separate (two sibling sections that hold the
-    // same pane are the document's structure).
+    // a run only when it is a section said again, its heading and all, under the same parent
+    // heading as its source (or, as its source, under none). Under another parent it may be
+    // the same outline told for another thing (the same install steps and pane under two
+    // systems), and elsewhere the run is judged without them, in the pieces they separate:
+    // two sibling sections that hold the same text and pane are the document's structure.
     const withoutAlong = (run: RepeatedRun): RepeatedRun[] => {
-      if (!run.members.some((member) => member.along) || reEmittedAtEnd(run)) return [run];
+      const [head] = run.members;
+      const section = infos[head.index].block.type === 'heading' && head.kind === 'exact' && parentHeading(head.index) === parentHeading(head.sources[0]);
+      if (!run.members.some((member) => member.along) || section) return [run];
       const pieces: RepeatedRun[] = [];
       let piece: Repeat[] = [];
       for (const member of [...run.members, undefined]) {
@@ -1416,8 +1411,8 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       return pieces;
     };
     const keptRuns = runs
-      .flatMap(withoutAlong)
       .flatMap(sections)
+      .flatMap(withoutAlong)
       .map(structural)
       .filter((run) => run.members.length >= 2)
       .filter((run) => {

@@ -19,7 +19,7 @@ export function asWritten(raw: string, at: number, length = 40): string {
   let seen = 0;
   let start = 0;
   while (start < raw.length && (seen < at || /\s/.test(raw[start]))) if (!/\s/.test(raw[start++])) seen++;
-  return raw.slice(start, start + length * 2).replace(/\s+/g, ' ').slice(0, length);
+  return raw.slice(start, start + length * 2).replace(/\s+/g, ' ').slice(0, length).trimEnd();
 }
 
 /**
