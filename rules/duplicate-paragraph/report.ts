@@ -249,6 +249,15 @@ const SHORT_REMARK = 100;
 /** A sentence ends inside a paragraph (a full stop followed by more text): the paragraph says more than one thing. */
 const INNER_SENTENCE_END = /[。！？]|[.!?](?=\s)/;
 
+/** Text that holds a full stop without ending a sentence: a quoted message, an abbreviation. */
+const QUOTED_OR_ABBREVIATION = /「[^「」]*」|『[^『』]*』|\b(?:e\.g|i\.e|etc|vs|cf)\./g;
+
+/** What an image shows: its URL (`![](url)`, `src="url"`) or its reference label (`![][label]`). */
+function imageTarget(raw: string): string {
+  const match = /!\[[^\]]*\]\(\s*<?([^)\s>]+)|!\[[^\]]*\]\[([^\]]*)\]|\bsrc\s*=\s*["']([^"']+)/i.exec(raw);
+  return match?.slice(1).find((part) => part !== undefined) ?? raw;
+}
+
 /** Longest value of a label (characters after its field name): a few words, such as `namespace, pod` or `FinOpsアナリスト`. */
 const LABEL_VALUE = 20;
 
@@ -1427,12 +1436,21 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
     // tutorial's step told again for another screenshot, or a copy pasted before one. The
     // text cannot tell which, so it is reported and never fixed: a bulk --fix must not take
     // a step out of a procedure.
+    // (One sentence: a quoted message 「…。」 and an abbreviation "e.g." end none. The figure
+    // is the next block a reader sees, hidden HTML aside; a linked badge is no screenshot,
+    // and two screenshots differ in the file they show, not in their alt text.)
     const stepBeforeFigure = (repeat: Repeat) => {
       if (repeat.kind !== 'exact') return false;
       const info = infos[repeat.index];
-      if (weightedLength(info.key) >= SHORT_REMARK || INNER_SENTENCE_END.test(info.text.trim().replace(/[。！？.!?]+$/, ''))) return false;
-      const [next, sourceNext] = [contentNear(repeat.index, 1), contentNear(repeat.sources[0], 1)];
-      return image(infos[next]) && image(infos[sourceNext]) && rawAt(next) !== rawAt(sourceNext);
+      const body = info.text.trim().replace(QUOTED_OR_ABBREVIATION, 'x').replace(/[。！？.!?]+$/, '');
+      if (weightedLength(info.key) >= SHORT_REMARK || INNER_SENTENCE_END.test(body)) return false;
+      const figureAfter = (index: number) => {
+        let next = contentNear(index, 1);
+        while (next !== -1 && infos[next].block.type === 'html' && isHiddenHtml(infos[next].block.text)) next = contentNear(next, 1);
+        return next !== -1 && image(infos[next]) && !rawAt(next).startsWith('[') ? imageTarget(rawAt(next)) : undefined;
+      };
+      const [ours, theirs] = [figureAfter(repeat.index), figureAfter(repeat.sources[0])];
+      return ours !== undefined && theirs !== undefined && ours !== theirs;
     };
     const reviewOnly = new Set(singles.filter(stepBeforeFigure).map((repeat) => repeat.index));
     return { runs: keptRuns, singles, reviewOnly };
