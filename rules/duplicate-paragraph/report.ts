@@ -387,6 +387,13 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       for (let i = index + step; i >= 0 && i < infos.length; i += step) if (infos[i].role !== 'gap') return i;
       return -1;
     };
+    // The next block a reader sees: HTML comments and processing instructions
+    // (`<!-- prettier-ignore-start -->`, `<?code-excerpt …?>`) are not shown. -1 when none.
+    const shownAfter = (index: number) => {
+      let next = contentNear(index, 1);
+      while (next !== -1 && infos[next].block.type === 'html' && isHiddenHtml(infos[next].block.text)) next = contentNear(next, 1);
+      return next;
+    };
     const amidProse = (index: number) => typeAt(beside(index, -1)) === 'paragraph' && typeAt(beside(index, 1)) === 'paragraph';
     const parallel = (repeat: Repeat) => {
       const source = repeat.sources[0];
@@ -467,8 +474,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       // not shown, and introduce nothing themselves.
       // A figure counts: "この質問に対する調査の回答は以下の通りでした。" before each chart.
       const structureAfter = (index: number) => {
-        let next = contentNear(index, 1);
-        while (next !== -1 && infos[next].block.type === 'html' && isHiddenHtml(infos[next].block.text)) next = contentNear(next, 1);
+        const next = shownAfter(index);
         return next === -1 ? undefined : image(infos[next]) ? 'figure' : infos[next].block.type;
       };
       const after = structureAfter(repeat.index);
@@ -1445,8 +1451,7 @@ export function reportedRepeats(article: Article, thresholds: DuplicateOptions, 
       const body = info.text.trim().replace(QUOTED_OR_ABBREVIATION, 'x').replace(/[。！？.!?]+$/, '');
       if (weightedLength(info.key) >= SHORT_REMARK || INNER_SENTENCE_END.test(body)) return false;
       const figureAfter = (index: number) => {
-        let next = contentNear(index, 1);
-        while (next !== -1 && infos[next].block.type === 'html' && isHiddenHtml(infos[next].block.text)) next = contentNear(next, 1);
+        const next = shownAfter(index);
         return next !== -1 && image(infos[next]) && !rawAt(next).startsWith('[') ? imageTarget(rawAt(next)) : undefined;
       };
       const [ours, theirs] = [figureAfter(repeat.index), figureAfter(repeat.sources[0])];

@@ -189,8 +189,9 @@ export function findRepeatedBlocks(inputs: RepeatInput[], thresholds: RepeatThre
  * with no text of their own) are copies only when made along with a copy: a stretch of them
  * right after an exact copy, block for block as written the same as the stretch right after
  * the copy's source (a section re-emitted with its tab pane or its figure). Their repeats
- * are marked `along`: the rule counts them only in a section re-emitted at the article's
- * end. Only a whole stretch counts, from the copy to the next compared block.
+ * are marked `along`: the rule counts them only in a section said again under the same
+ * parent heading as its source. Only a whole stretch counts, from the copy to the next
+ * compared block.
  */
 function blocksCopiedAlong(inputs: RepeatInput[], repeats: Map<number, Repeat>): void {
   // The next block that is not a gap, for every block: one backward pass, so a stretch is

@@ -66,7 +66,7 @@ export class KeptText {
   }
 }
 
-export type VerbatimProof = { proven: true } | { proven: false; missing: string; at: number };
+export type VerbatimProof = { proven: true } | { proven: false; at: number };
 
 /**
  * Tiles `removed` (without whitespace) with the longest pieces that occur in `kept`, in
@@ -74,11 +74,11 @@ export type VerbatimProof = { proven: true } | { proven: false; missing: string;
  * the start of a kept line, as a loop does). Every piece is at
  * least MIN_PIECE characters long (the last may overlap the one before); a removal
  * shorter than that must stand whole at the start of a kept line when `lines` (the kept
- * lines, see KeptText) is given ("not" does not stand in "note"). `missing` is the start of what was not found, `at` its offset in `removed`.
+ * lines, see KeptText) is given ("not" does not stand in "note"). `at` is where in `removed` the text not found starts.
  */
 export function standsVerbatimIn(removed: string, kept: string, budget: SearchBudget, lines?: () => string): VerbatimProof {
   if (removed.length === 0) return { proven: true };
-  const fail = (at: number): VerbatimProof => ({ proven: false, missing: removed.slice(at, at + 40), at });
+  const fail = (at: number): VerbatimProof => ({ proven: false, at });
   if (removed.length < MIN_PIECE) {
     budget.left -= kept.length;
     return (lines ? lines().includes(`\n${removed}`) : kept.includes(removed)) ? { proven: true } : fail(0);
